@@ -1,0 +1,199 @@
+/**
+ * The results JSON: one file per (variant, backend, threads, decoder, dataset) config. Reports and the
+ * CI gate read only these files, so every field a report needs lives here, with units in the names.
+ */
+import { z } from 'zod';
+
+/** Bumped on any incompatible change; readers refuse other versions with a clear message. */
+export const RESULT_SCHEMA_VERSION = 1;
+
+/** Where a config runs. */
+export const backendSchema = z.enum(['node-cpu', 'web-wasm', 'web-webgpu']);
+/** Backend identifier, e.g. `node-cpu`. */
+export type BackendName = z.infer<typeof backendSchema>;
+
+/** Decoder settings; `maes` fields mirror NeMo's names. */
+export const decoderConfigSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('greedy'), maxTokensPerStep: z.number().int().positive().optional() }),
+  z.object({
+    kind: z.literal('maes'),
+    beamWidth: z.number().int().positive(),
+    numSteps: z.number().int().positive(),
+    prefixAlpha: z.number().int().nonnegative(),
+    expansionBeta: z.number().int().nonnegative(),
+    expansionGamma: z.number().nonnegative(),
+    scoreNorm: z.boolean(),
+  }),
+]);
+/** Decoder settings of one config. */
+export type DecoderConfig = z.infer<typeof decoderConfigSchema>;
+
+/** Identity of one config; `id` is a stable slug used as the result file name. */
+export const configSchema = z.object({
+  id: z.string(),
+  variant: z.string(),
+  encoderPrecision: z.string(),
+  decoderPrecision: z.string(),
+  backend: backendSchema,
+  threads: z.number().int().nonnegative(),
+  decoder: decoderConfigSchema,
+  dataset: z.string(),
+});
+/** Identity of one config. */
+export type BenchConfig = z.infer<typeof configSchema>;
+
+/** Edit counts for words or characters, as jiwer reports them. */
+export const errorCountsSchema = z.object({
+  hits: z.number().int().nonnegative(),
+  substitutions: z.number().int().nonnegative(),
+  deletions: z.number().int().nonnegative(),
+  insertions: z.number().int().nonnegative(),
+  referenceLength: z.number().int().nonnegative(),
+});
+/** Edit counts. */
+export type ErrorCounts = z.infer<typeof errorCountsSchema>;
+
+/** One scored utterance (or one long-pass section). */
+export const utteranceResultSchema = z.object({
+  id: z.string(),
+  audio: z.string(),
+  durationSec: z.number().nonnegative(),
+  reference: z.string(),
+  hypothesis: z.string(),
+  wer: z.number().nonnegative(),
+  cer: z.number().nonnegative(),
+  words: errorCountsSchema,
+  chars: errorCountsSchema,
+});
+/** One scored utterance. */
+export type UtteranceResult = z.infer<typeof utteranceResultSchema>;
+
+/** One 60 s section of the long pass, scored against the fp32 oracle's transcript of it alone. */
+export const sectionResultSchema = utteranceResultSchema.extend({
+  index: z.number().int().nonnegative(),
+  startSec: z.number().nonnegative(),
+  endSec: z.number().nonnegative(),
+});
+/** One long-pass section. */
+export type SectionResult = z.infer<typeof sectionResultSchema>;
+
+const timingSchema = z.object({
+  loadMs: z.number().nonnegative(),
+  preprocessMs: z.number().nonnegative(),
+  encodeMs: z.number().nonnegative(),
+  decodeMs: z.number().nonnegative(),
+  /** preprocess + encode + decode: what RTF is computed from (load excluded). */
+  processMs: z.number().nonnegative(),
+  audioSec: z.number().nonnegative(),
+  /** processing seconds per audio second (lower is faster). */
+  rtf: z.number().nonnegative(),
+  /** audio seconds per processing second (higher is faster). */
+  rtfx: z.number().nonnegative(),
+});
+
+const memorySchema = z.object({
+  peakRssBytes: z.number().nonnegative(),
+  /** RSS after audio load, before the model is opened. */
+  baselineRssBytes: z.number().nonnegative(),
+  /** peak minus baseline: what the model and inference cost. */
+  modelRssBytes: z.number(),
+  /** Where the numbers were read: this Node process, or a browser renderer/GPU process. */
+  source: z.string(),
+});
+
+const environmentSchema = z.object({
+  cpuModel: z.string(),
+  cores: z.number().int().nonnegative(),
+  totalMemBytes: z.number().nonnegative(),
+  platform: z.string(),
+  arch: z.string(),
+  node: z.string(),
+  runtime: z.string(),
+  runtimeVersion: z.string(),
+  browser: z.string().optional(),
+});
+
+const modelInfoSchema = z.object({
+  dir: z.string(),
+  encoderFile: z.string(),
+  decoderFile: z.string(),
+  preprocessorFile: z.string(),
+  vocabSize: z.number().int().nonnegative(),
+  notes: z.array(z.string()).default([]),
+});
+
+/** Accuracy summary over a whole config run. */
+export const accuracySchema = z.object({
+  wer: z.number().nonnegative(),
+  cer: z.number().nonnegative(),
+  words: errorCountsSchema,
+  chars: errorCountsSchema,
+  utterances: z.number().int().nonnegative(),
+  droppedEmptyReferences: z.number().int().nonnegative(),
+});
+
+/** The long-audio protocol summary (present for `long` datasets). */
+export const longPassSchema = z.object({
+  audioSec: z.number().nonnegative(),
+  sectionSec: z.number().positive(),
+  encoderFrames: z.number().int().nonnegative(),
+  worstSectionIndex: z.number().int().nonnegative(),
+  worstSectionWer: z.number().nonnegative(),
+  sections: z.array(sectionResultSchema),
+  /** Scored against a human transcript of the whole pass, when the dataset supplies one. */
+  humanReference: accuracySchema.optional(),
+});
+
+/** Decoder statistics (beam search fills the beam fields). */
+export const decodeStatsSchema = z.object({
+  decoderCalls: z.number().int().nonnegative(),
+  meanDecoderBatch: z.number().nonnegative(),
+  meanLiveHypotheses: z.number().nonnegative().optional(),
+  featureCache: z.enum(['hit', 'miss', 'off']),
+  encoderCache: z.enum(['hit', 'miss', 'off']),
+});
+
+/** One config's result file. */
+export const benchResultSchema = z.object({
+  schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
+  config: configSchema,
+  status: z.enum(['ok', 'failed', 'unsupported']),
+  error: z.object({ message: z.string(), phase: z.string().optional(), stack: z.string().optional() }).optional(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  /** Run label (e.g. a git sha or date) so dashboards can show history. */
+  runLabel: z.string().optional(),
+  environment: environmentSchema,
+  model: modelInfoSchema.optional(),
+  accuracy: accuracySchema.optional(),
+  timing: timingSchema.optional(),
+  memory: memorySchema.optional(),
+  decodeStats: decodeStatsSchema.optional(),
+  longPass: longPassSchema.optional(),
+  utterances: z.array(utteranceResultSchema).default([]),
+});
+/** One config's result file. */
+export type BenchResult = z.infer<typeof benchResultSchema>;
+/** Input shape of a result (defaults not yet applied). */
+export type BenchResultInput = z.input<typeof benchResultSchema>;
+
+/** Parses and validates a result JSON text; `source` names the file in errors. */
+export function parseBenchResult(text: string, source: string): BenchResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${source}: not valid JSON (${(e as Error).message})`);
+  }
+  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (version !== RESULT_SCHEMA_VERSION) {
+    throw new Error(
+      `${source}: result schemaVersion ${String(version)} is not the supported ${RESULT_SCHEMA_VERSION}; rerun the bench to regenerate it`,
+    );
+  }
+  const parsed = benchResultSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(`${source}: invalid result: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
