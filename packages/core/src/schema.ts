@@ -132,6 +132,9 @@ export const accuracySchema = z.object({
   droppedEmptyReferences: z.number().int().nonnegative(),
 });
 
+/** Accuracy summary. */
+export type Accuracy = z.infer<typeof accuracySchema>;
+
 /** The long-audio protocol summary (present for `long` datasets). */
 export const longPassSchema = z.object({
   audioSec: z.number().nonnegative(),

@@ -1,4 +1,7 @@
 import type { Command } from '../command.ts';
+import { runCommand } from './run.ts';
 
 /** Every subcommand, one file each. */
-export const commands: Record<string, Command> = {};
+export const commands: Record<string, Command> = {
+  run: runCommand,
+};

@@ -1,0 +1,31 @@
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import { UsageError } from './command.ts';
+
+/** node:util parseArgs with errors turned into usage errors. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: T,
+  allowPositionals = false,
+): ReturnType<typeof parseArgs<{ options: T; allowPositionals: boolean; args: string[]; strict: true }>> {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/** Splits a comma-separated option into its non-empty parts. */
+export function csv(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Parses a comma-separated list of non-negative integers, naming the option on error. */
+export function intList(value: string | undefined, option: string): number[] | undefined {
+  const parts = csv(value);
+  return parts?.map((p) => {
+    const n = Number(p);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${option}: "${p}" is not a non-negative integer`);
+    return n;
+  });
+}

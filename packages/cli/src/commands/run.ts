@@ -1,0 +1,132 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { DecoderConfig } from '@parakeet-bench/core';
+import { MAES_DEFAULTS } from '@parakeet-bench/core';
+import { ensureFixture } from '@parakeet-bench/fixture';
+import type { SweepSpec, SweepSpecInput } from '@parakeet-bench/runner-node';
+import { fixtureSweep, formatSummaryTable, parseSweepSpec, runSweep } from '@parakeet-bench/runner-node';
+import { csv, intList, parseCommandArgs } from '../args.ts';
+import type { Command } from '../command.ts';
+import { UsageError } from '../command.ts';
+import { cacheDir, repoRoot } from '../paths.ts';
+
+const usage = `usage: bench run [options]
+
+Sweeps precision x backend x threads x decoder over datasets; one result JSON per config under
+<results>/<config-id>.json. Finished configs are skipped on rerun; failures are recorded and the sweep
+goes on. Without --config, sweeps the generated fixture model over the bundled fixture datasets.
+
+options:
+  --config <file>       sweep file (JSON; see README "Sweep file"); paths relative to it
+  --results <dir>       results directory (default: results/latest under the repo root)
+  --run-label <label>   label stored in each result (default: the results folder name)
+  --variants <a,b>      only these variant ids
+  --datasets <a,b>      only these datasets
+  --threads <1,2>       override thread counts of every backend
+  --beam <w,w>          add MAES beam search with these widths (1 = MAES with one hypothesis)
+  --no-greedy           drop the greedy decoder (with --beam)
+  --maes-steps <n>, --maes-alpha <n>, --maes-beta <n>, --maes-gamma <x>, --no-score-norm
+                        MAES settings (defaults: NeMo's 2, 1, 2, 2.3, score norm on)
+  --retry-failed        rerun configs recorded as failed
+  --force               rerun everything (including the oracle)
+  --timeout <sec>       per-config timeout (default from the sweep: 1800)`;
+
+async function loadSweepFile(file: string): Promise<SweepSpecInput> {
+  const path = resolve(file);
+  let raw: SweepSpecInput;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8')) as SweepSpecInput;
+  } catch (e) {
+    throw new Error(`${path}: cannot read sweep file (${(e as Error).message})`);
+  }
+  const base = dirname(path);
+  const abs = (p: string): string => (isAbsolute(p) ? p : join(base, p));
+  return {
+    ...raw,
+    variants: (raw.variants ?? []).map((v) => ({ ...v, dir: abs(v.dir) })),
+    datasets: (raw.datasets ?? []).map((d) =>
+      d.kind === 'manifest' ? { ...d, manifest: abs(d.manifest) } : d.kind === 'folder' ? { ...d, dir: abs(d.dir) } : { ...d, audio: abs(d.audio), ...(d.referenceText ? { referenceText: abs(d.referenceText) } : {}) },
+    ),
+  };
+}
+
+function keep<T>(items: T[], wanted: string[] | undefined, key: (t: T) => string, what: string): T[] {
+  if (!wanted) return items;
+  const unknown = wanted.filter((w) => !items.some((i) => key(i) === w));
+  if (unknown.length) throw new UsageError(`unknown ${what}: ${unknown.join(', ')} (have: ${items.map(key).join(', ')})`);
+  return items.filter((i) => wanted.includes(key(i)));
+}
+
+function num(value: string | undefined, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${option}: "${value}" is not a non-negative number`);
+  return n;
+}
+
+/** `bench run`: the sweep. */
+export const runCommand: Command = {
+  summary: 'run a benchmark sweep (default: the generated fixture model)',
+  usage,
+  async run(argv) {
+    const { values } = parseCommandArgs(argv, {
+      config: { type: 'string' },
+      results: { type: 'string' },
+      'run-label': { type: 'string' },
+      variants: { type: 'string' },
+      datasets: { type: 'string' },
+      threads: { type: 'string' },
+      beam: { type: 'string' },
+      'no-greedy': { type: 'boolean' },
+      'maes-steps': { type: 'string' },
+      'maes-alpha': { type: 'string' },
+      'maes-beta': { type: 'string' },
+      'maes-gamma': { type: 'string' },
+      'no-score-norm': { type: 'boolean' },
+      'retry-failed': { type: 'boolean' },
+      force: { type: 'boolean' },
+      timeout: { type: 'string' },
+    });
+    const input = values.config ? await loadSweepFile(values.config) : fixtureSweep(await ensureFixture(cacheDir()));
+    let spec: SweepSpec = parseSweepSpec(input, values.config ?? 'built-in fixture sweep');
+    const threads = intList(values.threads, 'threads');
+    const beams = intList(values.beam, 'beam');
+    const decoders: DecoderConfig[] = values['no-greedy'] ? [] : spec.decoders.filter((d) => d.kind === 'greedy');
+    decoders.push(...spec.decoders.filter((d) => d.kind !== 'greedy'));
+    for (const beamWidth of beams ?? []) {
+      if (beamWidth < 1) throw new UsageError('--beam widths must be >= 1');
+      decoders.push({
+        kind: 'maes',
+        beamWidth,
+        numSteps: num(values['maes-steps'], 'maes-steps', MAES_DEFAULTS.numSteps),
+        prefixAlpha: num(values['maes-alpha'], 'maes-alpha', MAES_DEFAULTS.prefixAlpha),
+        expansionBeta: num(values['maes-beta'], 'maes-beta', MAES_DEFAULTS.expansionBeta),
+        expansionGamma: num(values['maes-gamma'], 'maes-gamma', MAES_DEFAULTS.expansionGamma),
+        scoreNorm: !values['no-score-norm'],
+      });
+    }
+    if (decoders.length === 0) throw new UsageError('no decoders left: --no-greedy needs --beam');
+    const variantIds = keep(spec.variants, csv(values.variants), (v) => v.id, 'variants').map((v) => v.id);
+    const datasetNames = keep(spec.datasets, csv(values.datasets), (d) => d.name, 'datasets').map((d) => d.name);
+    spec = {
+      ...spec,
+      backends: threads ? spec.backends.map((b) => ({ ...b, threads })) : spec.backends,
+      decoders,
+      timeoutSec: num(values.timeout, 'timeout', spec.timeoutSec),
+    };
+    const resultsDir = resolve(values.results ?? join(repoRoot(), 'results', 'latest'));
+    const runLabel = values['run-label'] ?? resultsDir.split(/[\\/]/).pop() ?? 'latest';
+    console.log(`bench run: results -> ${resultsDir}`);
+    const outcomes = await runSweep(spec, {
+      resultsDir,
+      runLabel,
+      retryFailed: values['retry-failed'] ?? false,
+      force: values.force ?? false,
+      select: (jobs) => jobs.filter((j) => variantIds.includes(j.config.variant) && datasetNames.includes(j.config.dataset)),
+    });
+    console.log(`\n${formatSummaryTable(outcomes.map((o) => o.result))}`);
+    const failed = outcomes.filter((o) => o.result.status === 'failed').length;
+    console.log(`\n${outcomes.length} configs: ${outcomes.length - failed} ok or unsupported, ${failed} failed`);
+    return 0;
+  },
+};

@@ -1,0 +1,28 @@
+import type { BenchConfig, DecoderConfig } from './schema.ts';
+
+/** Default MAES settings (NeMo's). */
+export const MAES_DEFAULTS = {
+  numSteps: 2,
+  prefixAlpha: 1,
+  expansionBeta: 2,
+  expansionGamma: 2.3,
+  scoreNorm: true,
+} as const;
+
+/** Short decoder label: `greedy`, `maes-b4`, plus any non-default MAES settings. */
+export function decoderSlug(d: DecoderConfig): string {
+  if (d.kind === 'greedy') return d.maxTokensPerStep ? `greedy-m${d.maxTokensPerStep}` : 'greedy';
+  const extra: string[] = [];
+  if (d.numSteps !== MAES_DEFAULTS.numSteps) extra.push(`s${d.numSteps}`);
+  if (d.prefixAlpha !== MAES_DEFAULTS.prefixAlpha) extra.push(`a${d.prefixAlpha}`);
+  if (d.expansionBeta !== MAES_DEFAULTS.expansionBeta) extra.push(`b${d.expansionBeta}`);
+  if (d.expansionGamma !== MAES_DEFAULTS.expansionGamma) extra.push(`g${d.expansionGamma}`);
+  if (d.scoreNorm !== MAES_DEFAULTS.scoreNorm) extra.push('nonorm');
+  return [`maes-b${d.beamWidth}`, ...extra].join('-');
+}
+
+/** Stable, file-name-safe id of a config: dataset, variant, backend+threads, decoder. */
+export function configId(c: Omit<BenchConfig, 'id'>): string {
+  const safe = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, '_');
+  return [safe(c.dataset), safe(c.variant), `${c.backend}-t${c.threads}`, decoderSlug(c.decoder)].join('__');
+}

@@ -1,0 +1,35 @@
+import type { Accuracy, UtteranceResult } from '../schema.ts';
+import { errorRate, scoreChars, scoreWords, sumCounts } from '../metrics/wer.ts';
+import { normalizeText } from '../text/normalize.ts';
+
+/** Scores one utterance after normalization; stores the raw texts for display. */
+export function scoreUtterance(
+  id: string,
+  audio: string,
+  durationSec: number,
+  reference: string,
+  hypothesis: string,
+): UtteranceResult {
+  const ref = normalizeText(reference);
+  const hyp = normalizeText(hypothesis);
+  const words = scoreWords(ref, hyp);
+  const chars = scoreChars(ref, hyp);
+  return {
+    id,
+    audio,
+    durationSec,
+    reference,
+    hypothesis,
+    wer: errorRate(words),
+    cer: errorRate(chars),
+    words,
+    chars,
+  };
+}
+
+/** Corpus-level (micro) accuracy from scored utterances: counts summed, then rates. */
+export function scoreCorpusResults(utterances: readonly UtteranceResult[], droppedEmptyReferences: number): Accuracy {
+  const words = sumCounts(utterances.map((u) => u.words));
+  const chars = sumCounts(utterances.map((u) => u.chars));
+  return { wer: errorRate(words), cer: errorRate(chars), words, chars, utterances: utterances.length, droppedEmptyReferences };
+}

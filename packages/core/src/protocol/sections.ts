@@ -1,0 +1,73 @@
+import type { SectionResult } from '../schema.ts';
+import type { ModelConfig } from '../model/config.ts';
+import { scoreUtterance } from './score.ts';
+
+/** Sample rate every graph expects. */
+export const SAMPLE_RATE = 16000;
+
+/** One section of the long pass: [startSec, endSec). */
+export interface SectionPlan {
+  readonly index: number;
+  readonly startSec: number;
+  readonly endSec: number;
+}
+
+/** Splits [0, durationSec) into sections of `sectionSec` (the last one may be shorter). */
+export function planSections(durationSec: number, sectionSec = 60): SectionPlan[] {
+  if (!(sectionSec > 0)) throw new Error(`section length must be > 0 s, got ${sectionSec}`);
+  const plans: SectionPlan[] = [];
+  for (let k = 0; k * sectionSec < durationSec; k++) {
+    plans.push({ index: k, startSec: k * sectionSec, endSec: Math.min((k + 1) * sectionSec, durationSec) });
+  }
+  return plans;
+}
+
+/** The samples of [startSec, endSec). */
+export function sliceSeconds(samples: Float32Array, startSec: number, endSec: number): Float32Array {
+  return samples.subarray(Math.round(startSec * SAMPLE_RATE), Math.round(endSec * SAMPLE_RATE));
+}
+
+/**
+ * Words of the long pass per section, by the timestamp of each word's first token (so a word whose
+ * pieces straddle a boundary is not split in two).
+ */
+export function wordsBySection(
+  words: readonly { text: string; startSec: number }[],
+  plans: readonly SectionPlan[],
+): string[] {
+  const out = plans.map(() => [] as string[]);
+  for (const w of words) {
+    const plan = plans.find((p) => w.startSec >= p.startSec && w.startSec < p.endSec) ?? plans[plans.length - 1];
+    if (plan) out[plan.index]!.push(w.text);
+  }
+  return out.map((ws) => ws.join(' '));
+}
+
+/**
+ * Encoder frames a single pass of `durationSec` produces; used to refuse passes beyond the real
+ * encoder's ~5000-frame wall before spending minutes on them.
+ */
+export function encoderFramesFor(durationSec: number, config: Pick<ModelConfig, 'subsamplingFactor'>): number {
+  const melFrames = Math.floor((durationSec * SAMPLE_RATE) / 160) + 1;
+  return Math.ceil(melFrames / config.subsamplingFactor);
+}
+
+/** Scores each section's long-pass words against the oracle's transcript of that section alone. */
+export function scoreSections(
+  plans: readonly SectionPlan[],
+  oracle: readonly string[],
+  hypotheses: readonly string[],
+  audio: string,
+): SectionResult[] {
+  if (oracle.length !== plans.length || hypotheses.length !== plans.length) {
+    throw new Error(
+      `section count mismatch: ${plans.length} sections, ${oracle.length} oracle transcripts, ${hypotheses.length} hypotheses`,
+    );
+  }
+  return plans.map((p) => ({
+    index: p.index,
+    startSec: p.startSec,
+    endSec: p.endSec,
+    ...scoreUtterance(`section-${p.index}`, audio, p.endSec - p.startSec, oracle[p.index]!, hypotheses[p.index]!),
+  }));
+}

@@ -1,0 +1,26 @@
+import type { FixturePaths } from '@parakeet-bench/fixture';
+import type { SweepSpecInput } from './sweep-spec.ts';
+
+/**
+ * The embedded default: every precision of the generated fixture model on node-cpu, greedy, over the
+ * fixture short-utterance corpus and the ~390 s long-pass clip.
+ */
+export function fixtureSweep(paths: FixturePaths): SweepSpecInput {
+  const stock = paths.stockDir;
+  return {
+    oracleVariant: 'fp32',
+    variants: [
+      { id: 'fp32', dir: stock, encoderFile: 'encoder-model.onnx', decoderFile: 'decoder_joint-model.onnx', encoderPrecision: 'fp32', decoderPrecision: 'fp32' },
+      { id: 'fp32-sharded', dir: stock, encoderFile: 'sharded/encoder-model.onnx', decoderFile: 'decoder_joint-model.onnx', encoderPrecision: 'fp32', decoderPrecision: 'fp32' },
+      { id: 'fp16', dir: stock, encoderFile: 'encoder-model.fp16.onnx', decoderFile: 'decoder_joint-model.fp16.onnx', encoderPrecision: 'fp16', decoderPrecision: 'fp16' },
+      { id: 'int8-stock', dir: stock, encoderFile: 'encoder-model.int8.onnx', decoderFile: 'decoder_joint-model.int8.onnx', encoderPrecision: 'int8', decoderPrecision: 'int8' },
+      { id: 'int8-smoothquant', dir: paths.smoothQuantDir, encoderFile: 'encoder-model.int8.onnx', decoderFile: 'decoder_joint-model.int8.onnx', encoderPrecision: 'int8-sq', decoderPrecision: 'int8' },
+    ],
+    backends: [{ backend: 'node-cpu', threads: [1] }],
+    decoders: [{ kind: 'greedy' }],
+    datasets: [
+      { name: 'fixture-short', kind: 'manifest', manifest: paths.datasets.shortManifest },
+      { name: 'fixture-long', kind: 'long', audio: paths.datasets.longAudio, maxSec: 390, sectionSec: 60 },
+    ],
+  };
+}

@@ -1,0 +1,13 @@
+export * from './sweep-spec.ts';
+export * from './sweep.ts';
+export * from './plan.ts';
+export * from './job.ts';
+export * from './run-config.ts';
+export * from './summary.ts';
+export * from './default-sweep.ts';
+export * from './node-source.ts';
+export * from './audio-file.ts';
+export * from './datasets.ts';
+export * from './atomic.ts';
+export * from './oracle.ts';
+export { NODE_WORKER, runWorker } from './spawn-worker.ts';

@@ -1,0 +1,26 @@
+import type { BenchConfig, ModelVariant } from '@parakeet-bench/core';
+import type { DatasetSpec } from './sweep-spec.ts';
+
+/** Everything a worker process needs to run one config. */
+export interface ConfigJob {
+  readonly kind: 'config';
+  readonly config: BenchConfig;
+  readonly variant: ModelVariant;
+  readonly dataset: DatasetSpec;
+  readonly resultPath: string;
+  /** Oracle file for long datasets. */
+  readonly oraclePath?: string;
+  readonly runLabel?: string;
+}
+
+/** Computes the fp32 oracle's section transcripts of one long dataset. */
+export interface OracleJob {
+  readonly kind: 'oracle';
+  readonly variant: ModelVariant;
+  readonly dataset: Extract<DatasetSpec, { kind: 'long' }>;
+  readonly threads: number;
+  readonly oraclePath: string;
+}
+
+/** A unit of work for one child process. */
+export type WorkerJob = ConfigJob | OracleJob;

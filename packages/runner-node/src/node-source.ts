@@ -1,0 +1,45 @@
+import { access, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import ort from 'onnxruntime-node';
+import type { InferenceSession, ModelSource, OrtSessionLike, OrtTensorCtor } from '@parakeet-bench/core';
+import { wrapOrtSession } from '@parakeet-bench/core';
+
+/** Session options the node-cpu backend varies. */
+export interface NodeSessionOptions {
+  /** intra-op threads; 0 lets onnxruntime choose. */
+  readonly threads: number;
+}
+
+/** Opens one graph with onnxruntime-node's CPU execution provider. */
+export async function openNodeSession(path: string, options: NodeSessionOptions): Promise<InferenceSession> {
+  const session = await ort.InferenceSession.create(path, {
+    executionProviders: ['cpu'],
+    intraOpNumThreads: options.threads,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all',
+  });
+  return wrapOrtSession(session as unknown as OrtSessionLike, ort.Tensor as unknown as OrtTensorCtor);
+}
+
+/** A model directory on disk, opened with onnxruntime-node (external data resolved beside the graph). */
+export function nodeModelSource(dir: string, options: NodeSessionOptions): ModelSource {
+  const root = resolve(dir);
+  return {
+    location: root,
+    readText: (file) => readFile(join(root, file), 'utf8'),
+    exists: async (file) => {
+      try {
+        await access(join(root, file));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    createSession: (file) => openNodeSession(join(root, file), options),
+  };
+}
+
+/** onnxruntime-node's version, for the results environment block. */
+export function ortNodeVersion(): string {
+  return ort.env.versions?.node ?? ort.env.versions?.common ?? 'unknown';
+}

@@ -1,0 +1,29 @@
+import type { BenchResult } from '@parakeet-bench/core';
+import { decoderSlug } from '@parakeet-bench/core';
+
+const pct = (x: number | undefined): string => (x === undefined ? '-' : `${(x * 100).toFixed(2)}%`);
+
+/** A plain-text table of results, grouped by dataset, for the end of `bench run`. */
+export function formatSummaryTable(results: readonly BenchResult[]): string {
+  const header = ['dataset', 'variant', 'backend', 'decoder', 'status', 'WER', 'CER', 'worst section', 'RTFx', 'peak RSS', 'model RSS'];
+  const mib = (b: number | undefined): string => (b === undefined ? '-' : `${(b / 2 ** 20).toFixed(0)} MiB`);
+  const rows = [...results]
+    .sort((a, b) => a.config.dataset.localeCompare(b.config.dataset) || a.config.id.localeCompare(b.config.id))
+    .map((r) => [
+      r.config.dataset,
+      r.config.variant,
+      `${r.config.backend} t${r.config.threads}`,
+      decoderSlug(r.config.decoder),
+      r.status,
+      pct(r.accuracy?.wer),
+      pct(r.accuracy?.cer),
+      r.longPass ? `#${r.longPass.worstSectionIndex} ${pct(r.longPass.worstSectionWer)}` : '-',
+      r.timing ? r.timing.rtfx.toFixed(1) : '-',
+      mib(r.memory?.peakRssBytes),
+      mib(r.memory?.modelRssBytes),
+    ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]): string => cells.map((x, c) => x.padEnd(widths[c]!)).join('  ').trimEnd();
+  const failures = results.filter((r) => r.status !== 'ok').map((r) => `  ${r.config.id}: ${r.status}: ${r.error?.message.split('\n')[0] ?? ''}`);
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...(failures.length ? ['', 'not ok:', ...failures] : [])].join('\n');
+}

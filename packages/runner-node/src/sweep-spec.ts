@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { backendSchema, decoderConfigSchema } from '@parakeet-bench/core';
+
+/** A model variant in a sweep file; paths are relative to the sweep file. */
+export const variantSpecSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9._-]+$/, 'variant ids may use letters, digits, . _ -'),
+  dir: z.string(),
+  encoderFile: z.string(),
+  decoderFile: z.string(),
+  encoderPrecision: z.string(),
+  decoderPrecision: z.string(),
+  preprocessorFile: z.string().optional(),
+});
+
+/** Datasets: a NeMo JSONL manifest, a folder of audio + .txt pairs, or one long recording. */
+export const datasetSpecSchema = z.discriminatedUnion('kind', [
+  z.object({ name: z.string(), kind: z.literal('manifest'), manifest: z.string() }),
+  z.object({ name: z.string(), kind: z.literal('folder'), dir: z.string() }),
+  z.object({
+    name: z.string(),
+    kind: z.literal('long'),
+    audio: z.string(),
+    /** Seconds of the recording in the single pass (the seed protocol: 390). */
+    maxSec: z.number().positive().default(390),
+    sectionSec: z.number().positive().default(60),
+    /** Optional human transcript of the first maxSec seconds, scored as a whole too. */
+    referenceText: z.string().optional(),
+    /** Refuse passes whose encoder would see more frames (the real encoder fails past ~5000). */
+    maxEncoderFrames: z.number().int().positive().default(5000),
+  }),
+]);
+/** One dataset entry. */
+export type DatasetSpec = z.infer<typeof datasetSpecSchema>;
+/** One variant entry. */
+export type VariantSpec = z.infer<typeof variantSpecSchema>;
+
+/** A whole sweep: the cross product of variants x backends/threads x decoders x datasets. */
+export const sweepSpecSchema = z.object({
+  variants: z.array(variantSpecSchema).min(1),
+  /** Variant whose encoder and decoder are fp32: it transcribes each long-pass section alone. */
+  oracleVariant: z.string(),
+  backends: z
+    .array(z.object({ backend: backendSchema, threads: z.array(z.number().int().nonnegative()).min(1) }))
+    .min(1),
+  decoders: z.array(decoderConfigSchema).min(1),
+  datasets: z.array(datasetSpecSchema).min(1),
+  /** Seconds before a config's process is killed and recorded as failed. */
+  timeoutSec: z.number().positive().default(1800),
+});
+/** A validated sweep. */
+export type SweepSpec = z.infer<typeof sweepSpecSchema>;
+/** A sweep as written in a file (defaults not applied). */
+export type SweepSpecInput = z.input<typeof sweepSpecSchema>;
+
+/** Validates a sweep object; `source` names the file in errors. */
+export function parseSweepSpec(raw: unknown, source: string): SweepSpec {
+  const parsed = sweepSpecSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${source}: invalid sweep: ${z.prettifyError(parsed.error)}`);
+  const spec = parsed.data;
+  const ids = new Set(spec.variants.map((v) => v.id));
+  if (ids.size !== spec.variants.length) throw new Error(`${source}: variant ids must be unique`);
+  if (!ids.has(spec.oracleVariant)) {
+    throw new Error(`${source}: oracleVariant "${spec.oracleVariant}" is not one of the variants (${[...ids].join(', ')})`);
+  }
+  const names = new Set(spec.datasets.map((d) => d.name));
+  if (names.size !== spec.datasets.length) throw new Error(`${source}: dataset names must be unique`);
+  return spec;
+}

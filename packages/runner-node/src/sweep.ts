@@ -1,0 +1,133 @@
+import { readFile } from 'node:fs/promises';
+import type { BackendName, BenchResult } from '@parakeet-bench/core';
+import { decoderSlug, parseBenchResult } from '@parakeet-bench/core';
+import { writeJsonAtomic } from './atomic.ts';
+import { failedResult } from './failed-result.ts';
+import type { ConfigJob, OracleJob } from './job.ts';
+import { readOracle } from './oracle.ts';
+import type { ResultLayout } from './plan.ts';
+import { oraclePathFor, oracleVariant, planJobs } from './plan.ts';
+import { NODE_WORKER, runWorker } from './spawn-worker.ts';
+import type { WorkerExit } from './spawn-worker.ts';
+import type { SweepSpec } from './sweep-spec.ts';
+
+/** Options of one sweep run. */
+export interface SweepOptions extends ResultLayout {
+  /** Rerun configs whose result says failed (finished ok/unsupported ones are always kept). */
+  readonly retryFailed?: boolean;
+  /** Rerun everything. */
+  readonly force?: boolean;
+  /** Keeps only some configs (e.g. a CI shard). */
+  readonly select?: (jobs: ConfigJob[]) => ConfigJob[];
+  /** Worker script per backend; node-cpu is built in, browser runners add theirs. */
+  readonly workers?: Partial<Record<BackendName, string>>;
+  readonly log?: (line: string) => void;
+}
+
+/** What happened to each config. */
+export interface SweepOutcome {
+  readonly job: ConfigJob;
+  readonly result: BenchResult;
+  readonly skipped: boolean;
+}
+
+async function readResult(path: string): Promise<BenchResult | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    return parseBenchResult(text, path);
+  } catch {
+    return null; // unreadable or old schema: rerun it
+  }
+}
+
+function exitReason(exit: WorkerExit, timeoutSec: number): string {
+  if (exit.timedOut) return `timed out after ${timeoutSec} s`;
+  const how = exit.signal ? `killed by ${exit.signal}` : `exited with code ${exit.code}`;
+  return `worker process ${how} without writing a result${exit.stderrTail ? `: ${exit.stderrTail}` : ''}`;
+}
+
+/** A one-line label of a config for progress output. */
+export function configLabel(job: ConfigJob): string {
+  const c = job.config;
+  return `${c.dataset} ${c.variant} ${c.backend} t${c.threads} ${decoderSlug(c.decoder)}`;
+}
+
+function describe(r: BenchResult): string {
+  if (r.status !== 'ok') return `${r.status.toUpperCase()}: ${r.error?.message.split('\n')[0] ?? ''}`;
+  const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+  const parts = [`WER ${pct(r.accuracy?.wer ?? NaN)}`, `CER ${pct(r.accuracy?.cer ?? NaN)}`];
+  if (r.longPass) parts.push(`worst section ${r.longPass.worstSectionIndex} ${pct(r.longPass.worstSectionWer)}`);
+  if (r.timing) parts.push(`RTFx ${r.timing.rtfx.toFixed(1)}`);
+  if (r.memory) parts.push(`peak ${(r.memory.peakRssBytes / 2 ** 20).toFixed(0)} MiB`);
+  return parts.join(', ');
+}
+
+async function ensureOracles(spec: SweepSpec, jobs: ConfigJob[], opts: SweepOptions, log: (l: string) => void): Promise<Map<string, string>> {
+  const failures = new Map<string, string>();
+  const needed = new Set(jobs.filter((j) => j.dataset.kind === 'long').map((j) => j.dataset.name));
+  for (const dataset of spec.datasets) {
+    if (dataset.kind !== 'long' || !needed.has(dataset.name)) continue;
+    const oraclePath = oraclePathFor(opts, dataset.name);
+    if (!opts.force && (await readOracle(oraclePath))) {
+      log(`oracle ${dataset.name}: cached (${oraclePath})`);
+      continue;
+    }
+    const job: OracleJob = { kind: 'oracle', variant: oracleVariant(spec), dataset, threads: 0, oraclePath };
+    log(`oracle ${dataset.name}: transcribing each ${dataset.sectionSec} s section alone with ${spec.oracleVariant}`);
+    const exit = await runWorker(NODE_WORKER, job, spec.timeoutSec, (m) => log(`  ${m}`));
+    if (!(await readOracle(oraclePath))) {
+      const reason = `fp32 oracle for ${dataset.name} failed: ${exitReason(exit, spec.timeoutSec)}`;
+      failures.set(dataset.name, reason);
+      log(`oracle ${dataset.name}: FAILED ${reason}`);
+    }
+  }
+  return failures;
+}
+
+/**
+ * Runs a sweep config by config, each in its own process. Finished configs are skipped (a rerun
+ * resumes), a failed or crashed config is recorded with its reason and the sweep goes on.
+ */
+export async function runSweep(spec: SweepSpec, opts: SweepOptions): Promise<SweepOutcome[]> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const all = planJobs(spec, opts);
+  const jobs = opts.select ? opts.select(all) : all;
+  const workers: Partial<Record<BackendName, string>> = { 'node-cpu': NODE_WORKER, ...opts.workers };
+  const oracleFailures = await ensureOracles(spec, jobs, opts, log);
+  const outcomes: SweepOutcome[] = [];
+  for (const [i, job] of jobs.entries()) {
+    const prefix = `[${i + 1}/${jobs.length}] ${configLabel(job)}`;
+    const previous = opts.force ? null : await readResult(job.resultPath);
+    if (previous && (previous.status !== 'failed' || !opts.retryFailed)) {
+      log(`${prefix}: cached, ${describe(previous)}`);
+      outcomes.push({ job, result: previous, skipped: true });
+      continue;
+    }
+    const startedAt = new Date().toISOString();
+    const t0 = Date.now();
+    const script = workers[job.config.backend];
+    const oracleFailure = oracleFailures.get(job.config.dataset);
+    let result: BenchResult | null = null;
+    if (!script) {
+      result = failedResult(job, { message: `no runner registered for backend ${job.config.backend}`, phase: 'plan' }, startedAt);
+    } else if (oracleFailure) {
+      result = failedResult(job, { message: oracleFailure, phase: 'oracle' }, startedAt);
+    } else {
+      log(`${prefix}: running`);
+      const exit = await runWorker(script, job, spec.timeoutSec, (m) => log(`${prefix}: ${m}`));
+      result = await readResult(job.resultPath);
+      if (!result || result.startedAt < startedAt) {
+        result = failedResult(job, { message: exitReason(exit, spec.timeoutSec), phase: 'process' }, startedAt);
+      }
+    }
+    if (result.status === 'failed') await writeJsonAtomic(job.resultPath, result);
+    log(`${prefix}: ${describe(result)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    outcomes.push({ job, result, skipped: false });
+  }
+  return outcomes;
+}
