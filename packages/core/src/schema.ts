@@ -152,8 +152,8 @@ export const decodeStatsSchema = z.object({
   decoderCalls: z.number().int().nonnegative(),
   meanDecoderBatch: z.number().nonnegative(),
   meanLiveHypotheses: z.number().nonnegative().optional(),
-  featureCache: z.enum(['hit', 'miss', 'off']),
-  encoderCache: z.enum(['hit', 'miss', 'off']),
+  featureCache: z.enum(['hit', 'miss', 'partial', 'off']),
+  encoderCache: z.enum(['hit', 'miss', 'partial', 'off']),
 });
 
 /** One config's result file. */

@@ -29,7 +29,9 @@ options:
                         MAES settings (defaults: NeMo's 2, 1, 2, 2.3, score norm on)
   --retry-failed        rerun configs recorded as failed
   --force               rerun everything (including the oracle)
-  --timeout <sec>       per-config timeout (default from the sweep: 1800)`;
+  --timeout <sec>       per-config timeout (default from the sweep: 1800)
+  --no-cache            recompute features and encoder outputs (default: cached per variant,
+                        backend and audio under <cache>/tensors, shared by decoder configs)`;
 
 async function loadSweepFile(file: string): Promise<SweepSpecInput> {
   const path = resolve(file);
@@ -86,6 +88,7 @@ export const runCommand: Command = {
       'retry-failed': { type: 'boolean' },
       force: { type: 'boolean' },
       timeout: { type: 'string' },
+      'no-cache': { type: 'boolean' },
     });
     const input = values.config ? await loadSweepFile(values.config) : fixtureSweep(await ensureFixture(cacheDir()));
     let spec: SweepSpec = parseSweepSpec(input, values.config ?? 'built-in fixture sweep');
@@ -122,6 +125,7 @@ export const runCommand: Command = {
       runLabel,
       retryFailed: values['retry-failed'] ?? false,
       force: values.force ?? false,
+      ...(values['no-cache'] ? {} : { tensorCacheDir: join(cacheDir(), 'tensors') }),
       select: (jobs) => jobs.filter((j) => variantIds.includes(j.config.variant) && datasetNames.includes(j.config.dataset)),
     });
     console.log(`\n${formatSummaryTable(outcomes.map((o) => o.result))}`);

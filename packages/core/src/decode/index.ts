@@ -1,5 +1,6 @@
 import type { DecoderConfig } from '../schema.ts';
 import { GreedyTdtDecoder } from './greedy.ts';
+import { MaesTdtDecoder } from './maes.ts';
 import type { TokenDecoder } from './types.ts';
 
 /** Builds the decoder a config asks for; one entry per algorithm. */
@@ -7,9 +8,7 @@ export const decoders: {
   [K in DecoderConfig['kind']]: (config: Extract<DecoderConfig, { kind: K }>) => TokenDecoder;
 } = {
   greedy: (c) => new GreedyTdtDecoder(c.maxTokensPerStep),
-  maes: () => {
-    throw new Error('MAES beam search is not implemented yet');
-  },
+  maes: (c) => new MaesTdtDecoder(c),
 };
 
 /** Creates the decoder for `config`. */

@@ -1,0 +1,33 @@
+import { join, resolve } from 'node:path';
+import { buildDashboard } from '@parakeet-bench/reports';
+import { parseCommandArgs } from '../args.ts';
+import type { Command } from '../command.ts';
+import { repoRoot } from '../paths.ts';
+
+const usage = `usage: bench dashboard [options]
+
+Builds one self-contained HTML file (Chart.js inlined, no network requests) from result JSON files:
+charts, precision x backend x beam matrices, aligned per-utterance diffs and run history.
+
+options:
+  --results <dir>      results directory, searched recursively (default: results under the repo root)
+  --out <file.html>    output file (default: dashboards/index.html under the repo root)`;
+
+/** `bench dashboard`: the one-file HTML dashboard. */
+export const dashboardCommand: Command = {
+  summary: 'build the self-contained HTML dashboard from result files',
+  usage,
+  async run(argv) {
+    const { values } = parseCommandArgs(argv, {
+      results: { type: 'string' },
+      out: { type: 'string' },
+    });
+    const { written, invalid } = await buildDashboard({
+      results: resolve(values.results ?? join(repoRoot(), 'results')),
+      outFile: resolve(values.out ?? join(repoRoot(), 'dashboards', 'index.html')),
+    });
+    for (const i of invalid) console.warn(`bench dashboard: skipped ${i.reason}`);
+    for (const path of written) console.log(path);
+    return 0;
+  },
+};

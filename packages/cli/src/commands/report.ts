@@ -1,0 +1,43 @@
+import { join, resolve } from 'node:path';
+import { parseFormats, writeReports } from '@parakeet-bench/reports';
+import { parseCommandArgs } from '../args.ts';
+import type { Command } from '../command.ts';
+import { UsageError } from '../command.ts';
+import { repoRoot } from '../paths.ts';
+
+const usage = `usage: bench report [options]
+
+Reads result JSON files (results/<run>/<config-id>.json; never runs models) and writes charts and a
+markdown summary of the newest run, with WER-over-runs charts when older runs are present.
+
+options:
+  --results <dir>      results directory, searched recursively (default: results under the repo root)
+  --out <dir>          output directory (default: results/charts under the repo root)
+  --format <a,b>       any of markdown, png, html (default: png,markdown)`;
+
+/** `bench report`: PNG charts and the markdown summary. */
+export const reportCommand: Command = {
+  summary: 'write PNG charts and a markdown summary from result files',
+  usage,
+  async run(argv) {
+    const { values } = parseCommandArgs(argv, {
+      results: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+    });
+    let formats;
+    try {
+      formats = parseFormats(values.format ?? 'png,markdown');
+    } catch (e) {
+      throw new UsageError(`--format: ${(e as Error).message}`);
+    }
+    const { written, invalid } = await writeReports({
+      results: resolve(values.results ?? join(repoRoot(), 'results')),
+      outDir: resolve(values.out ?? join(repoRoot(), 'results', 'charts')),
+      formats,
+    });
+    for (const i of invalid) console.warn(`bench report: skipped ${i.reason}`);
+    for (const path of written) console.log(path);
+    return 0;
+  },
+};

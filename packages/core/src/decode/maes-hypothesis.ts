@@ -1,0 +1,147 @@
+import type { DecoderState } from './decoder-joint.ts';
+
+/**
+ * One token sequence (NeMo's `y_sequence`, initial blank included) as a node of a prefix tree.
+ * Nodes are interned per (parent, token) by {@link TokenTree}, so two hypotheses carry the same node
+ * exactly when their token sequences are equal: merging and prefix tests compare node identity
+ * instead of whole sequences.
+ */
+export interface TokenNode {
+  /** Unique per tree; used to build merge keys. */
+  readonly id: number;
+  /** Last token of the sequence, fed to decoder_joint as `targets`. */
+  readonly token: number;
+  /** len(y_sequence), initial blank included (the score_norm divisor). */
+  readonly depth: number;
+  readonly parent: TokenNode | null;
+  /** Prediction-network state BEFORE `token` (fed as input_states with `token` as target). */
+  readonly state: DecoderState;
+  /** State AFTER `token`: set by the first decoder_joint call for this node, shared by its children. */
+  next: DecoderState | null;
+}
+
+/** Emission frames of one hypothesis, newest first, shared with the hypotheses it was expanded from. */
+export interface FrameStamp {
+  readonly frame: number;
+  readonly prev: FrameStamp | null;
+}
+
+/** A beam-search hypothesis (NeMo `Hypothesis`: y_sequence + dec_state live in `node`). */
+export interface Hypothesis {
+  node: TokenNode;
+  /** Log-probability, summed over the path and log-added over merged duplicates. */
+  score: number;
+  /** First frame this hypothesis has not consumed yet (NeMo `last_frame`). */
+  lastFrame: number;
+  stamps: FrameStamp | null;
+}
+
+/**
+ * Interns token sequences. The child index would keep every node ever built alive through the root,
+ * so {@link retain} drops entries whose parent no live hypothesis holds: a node that is no
+ * hypothesis's node can never be expanded again (hypotheses only leave the pool by pruning), so its
+ * children will never be looked up again.
+ */
+export class TokenTree {
+  private nextId = 0;
+  private readonly children = new Map<number, TokenNode>();
+
+  constructor(private readonly vocabSize: number) {}
+
+  /** The start sequence [blank] with the zero state. */
+  root(blank: number, state: DecoderState): TokenNode {
+    return { id: this.nextId++, token: blank, depth: 1, parent: null, state, next: null };
+  }
+
+  /** The sequence `parent` + `token`; `parent` must have been scored (its output state is needed). */
+  child(parent: TokenNode, token: number): TokenNode {
+    const key = parent.id * this.vocabSize + token;
+    const known = this.children.get(key);
+    if (known) return known;
+    if (!parent.next) throw new Error(`maes: internal error: expanding node ${parent.id} before its decoder state was computed`);
+    const node: TokenNode = { id: this.nextId++, token, depth: parent.depth + 1, parent, state: parent.next, next: null };
+    this.children.set(key, node);
+    return node;
+  }
+
+  /** Forgets children of nodes that no hypothesis in `live` holds. */
+  retain(live: readonly Hypothesis[]): void {
+    const ids = new Set<number>();
+    for (const h of live) ids.add(h.node.id);
+    for (const [key, node] of this.children) {
+      if (!node.parent || !ids.has(node.parent.id)) this.children.delete(key);
+    }
+  }
+
+  /** Number of indexed (parent, token) entries, for tests of {@link retain}. */
+  get indexed(): number {
+    return this.children.size;
+  }
+}
+
+/** The ancestor of `node` with the given depth (the node itself when equal). */
+export function ancestorAt(node: TokenNode, depth: number): TokenNode | null {
+  let n: TokenNode | null = node;
+  while (n && n.depth > depth) n = n.parent;
+  return n && n.depth === depth ? n : null;
+}
+
+/** NeMo `is_prefix(x, pref)`: a strictly shorter sequence that starts `x`. */
+export function isStrictPrefix(x: TokenNode, pref: TokenNode): boolean {
+  return pref.depth < x.depth && ancestorAt(x, pref.depth) === pref;
+}
+
+/** log(exp(a) + exp(b)) without overflow; -Infinity is the identity. */
+export function logAddExp(a: number, b: number): number {
+  if (a === -Infinity) return b;
+  if (b === -Infinity) return a;
+  const m = Math.max(a, b);
+  return m + Math.log1p(Math.exp(-Math.abs(a - b)));
+}
+
+const byScoreDesc = (a: Hypothesis, b: Hypothesis): number => b.score - a.score;
+
+/**
+ * NeMo `merge_duplicate_hypotheses`: hypotheses with equal (tokens, last_frame) collapse into the
+ * best-scored one (it keeps its timestamps) whose score becomes the log-sum of all of them.
+ * The result is in descending order of the pre-merge scores, as NeMo's dict insertion order.
+ */
+export function mergeDuplicates(hyps: readonly Hypothesis[]): Hypothesis[] {
+  const sorted = [...hyps].sort(byScoreDesc);
+  const byKey = new Map<string, Hypothesis>();
+  for (const h of sorted) {
+    const key = `${h.node.id}:${h.lastFrame}`;
+    const kept = byKey.get(key);
+    if (kept) kept.score = logAddExp(kept.score, h.score);
+    else byKey.set(key, h);
+  }
+  return [...byKey.values()];
+}
+
+/** Merge, then keep the `beam` best (NeMo's end-of-frame pool update). */
+export function mergeAndPrune(hyps: readonly Hypothesis[], beam: number): Hypothesis[] {
+  return mergeDuplicates(hyps).sort(byScoreDesc).slice(0, beam);
+}
+
+/** NeMo `sort_nbest`'s winner: best score, or best score / len(y_sequence) with `scoreNorm`. */
+export function bestHypothesis(hyps: readonly Hypothesis[], scoreNorm: boolean): Hypothesis | undefined {
+  let best: Hypothesis | undefined;
+  let bestValue = -Infinity;
+  for (const h of hyps) {
+    const v = scoreNorm ? h.score / h.node.depth : h.score;
+    if (best === undefined || v > bestValue) {
+      best = h;
+      bestValue = v;
+    }
+  }
+  return best;
+}
+
+/** Token ids (initial blank dropped) and their emission frames, oldest first. */
+export function hypothesisTokens(h: Hypothesis): { tokens: number[]; frames: number[] } {
+  const tokens: number[] = [];
+  for (let n: TokenNode | null = h.node; n?.parent; n = n.parent) tokens.push(n.token);
+  const frames: number[] = [];
+  for (let s = h.stamps; s; s = s.prev) frames.push(s.frame);
+  return { tokens: tokens.reverse(), frames: frames.reverse() };
+}

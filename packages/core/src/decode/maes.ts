@@ -1,0 +1,189 @@
+/**
+ * Modified adaptive expansion search (mAES) for TDT, following NeMo's
+ * `BeamTDTInfer.modified_adaptive_expansion_search` (nemo/collections/asr/parts/submodules/
+ * tdt_beam_decoding.py) step by step: prefix search when duration 0 exists, up to `numSteps`
+ * expansions per frame of the top `beam + beta` (token, duration) pairs pruned at `best - gamma`,
+ * blank with duration 0 forced to the smallest non-zero duration, zero-duration tokens expanded again
+ * on the same frame and closed with blank at the last step, merging by (tokens, last_frame) with
+ * logaddexp, and final choice by score / len(tokens incl. the initial blank) with `scoreNorm`.
+ *
+ * Deliberate deviations from NeMo:
+ * - State handling. The ONNX decoder_joint is stateless and fuses prediction network and joint, so a
+ *   hypothesis carries its token sequence as a {@link TokenNode} holding the decoder state before its
+ *   last token; one call per (sequence, frame) yields both the joint output and the state after the
+ *   token (NeMo's `dec_out`/`dec_state`). NeMo's decoder-output cache becomes a per-frame cache of
+ *   joint outputs ({@link FrameScorer}); a new token's decoder work is thus done lazily, in the
+ *   batched call of the frame where the hypothesis is next scored, instead of right after expansion.
+ * - Batching. NeMo runs its joint batched per step but prefix search one row at a time; here all rows
+ *   a step needs (prefix search included) go into ONE `joint.step` call.
+ * - Timestamps. NeMo appends `time_idx + duration` to `timestep`; we record `time_idx`, the frame the
+ *   token was emitted on, as greedy does, so detokenizeWithTimestamps means the same for both.
+ * - Ties. torch.topk's order among equal values is unspecified; here equal values keep index order.
+ * - max_tokens_per_step is not used, as in NeMo: `numSteps` bounds the tokens per frame.
+ * - Arithmetic is float64 (NeMo: float32 tensors), so near-ties can resolve differently.
+ * With beam width 1 this equals greedy decoding whenever no token takes duration 0; with duration-0
+ * tokens the search compares whole-frame path scores and may legitimately differ from greedy.
+ */
+import type { EncodedAudio } from '../model/acoustic.ts';
+import type { DecoderConfig } from '../schema.ts';
+import { TDT_DURATIONS } from './decoder-joint.ts';
+import { FrameScorer, topK } from './frame-scorer.ts';
+import type { JointScores } from './frame-scorer.ts';
+import type { Hypothesis } from './maes-hypothesis.ts';
+import { TokenTree, bestHypothesis, hypothesisTokens, mergeAndPrune, mergeDuplicates } from './maes-hypothesis.ts';
+import { prefixSearch } from './prefix-search.ts';
+import type { DecodeContext, DecodeResult, TokenDecoder } from './types.ts';
+import { argmax } from './types.ts';
+
+/** mAES settings (NeMo names without the `maes_` prefix). */
+export type MaesOptions = Omit<Extract<DecoderConfig, { kind: 'maes' }>, 'kind'>;
+
+/** Per-decode scratch buffers, sized once so the per-hypothesis loop allocates nothing. */
+interface Scratch {
+  readonly tokIdx: Int32Array;
+  readonly tokVal: Float64Array;
+  readonly total: Float64Array;
+  readonly pairIdx: Int32Array;
+  readonly pairVal: Float64Array;
+}
+
+/** Result lists of one expansion step (NeMo list_b, list_exp, list_nb_exp). */
+interface StepLists {
+  readonly blank: Hypothesis[];
+  readonly sameFrame: Hypothesis[];
+  readonly nextFrames: Hypothesis[];
+}
+
+/** TDT beam search, NeMo's mAES (see the file header for the deviations). */
+export class MaesTdtDecoder implements TokenDecoder {
+  readonly durations: readonly number[];
+  private readonly zeroIdx: number;
+  private readonly minNonZeroIdx: number;
+
+  constructor(
+    readonly options: MaesOptions,
+    durations: readonly number[] = TDT_DURATIONS,
+  ) {
+    this.durations = durations;
+    this.zeroIdx = durations.indexOf(0);
+    let min = -1;
+    durations.forEach((d, i) => {
+      if (d > 0 && (min < 0 || d < durations[min]!)) min = i;
+    });
+    if (min < 0) throw new Error(`maes: durations [${durations.join(', ')}] have no non-zero value; a TDT model needs one to advance`);
+    this.minNonZeroIdx = min;
+  }
+
+  async decode(enc: EncodedAudio, ctx: DecodeContext): Promise<DecodeResult> {
+    const { joint, blankId } = ctx;
+    const o = this.options;
+    const maxCandidates = o.beamWidth + o.expansionBeta;
+    const nonBlank = joint.vocabSize - 1;
+    if (maxCandidates > nonBlank) {
+      throw new Error(
+        `maes: beamWidth (${o.beamWidth}) + expansionBeta (${o.expansionBeta}) = ${maxCandidates} exceeds the ${nonBlank} non-blank tokens of the vocabulary; lower beamWidth or expansionBeta in the decoder config`,
+      );
+    }
+    const beam = Math.min(o.beamWidth, nonBlank);
+    const D = this.durations.length;
+    const scratch: Scratch = {
+      tokIdx: new Int32Array(maxCandidates),
+      tokVal: new Float64Array(maxCandidates),
+      total: new Float64Array(D * maxCandidates),
+      pairIdx: new Int32Array(maxCandidates),
+      pairVal: new Float64Array(maxCandidates),
+    };
+    const tree = new TokenTree(joint.vocabSize);
+    const scorer = new FrameScorer(joint, enc);
+    let kept: Hypothesis[] = [{ node: tree.root(blankId, joint.initialState()), score: 0, lastFrame: 0, stamps: null }];
+    let liveSum = 0;
+
+    for (let t = 0; t < enc.length; t++) {
+      liveSum += kept.length;
+      let hyps = kept.filter((h) => h.lastFrame === t);
+      if (hyps.length === 0) continue;
+      kept = kept.filter((h) => h.lastFrame > t);
+      if (this.zeroIdx >= 0) {
+        hyps = [...hyps].sort((a, b) => b.node.depth - a.node.depth);
+        await prefixSearch(hyps, t, scorer, o.prefixAlpha, this.zeroIdx);
+      }
+      const blanks: Hypothesis[] = [];
+      const advanced: Hypothesis[] = [];
+      for (let n = 0; n < o.numSteps; n++) {
+        await scorer.score(t, hyps.map((h) => h.node));
+        const lists: StepLists = { blank: blanks, sameFrame: [], nextFrames: [] };
+        for (const h of hyps) this.expand(h, t, scorer.get(h.node), maxCandidates, blankId, tree, scratch, lists);
+        advanced.push(...lists.nextFrames);
+        if (lists.sameFrame.length === 0) {
+          kept = mergeAndPrune([...kept, ...blanks, ...advanced], beam);
+          break;
+        }
+        if (n < o.numSteps - 1) {
+          hyps = mergeDuplicates(lists.sameFrame);
+          continue;
+        }
+        await scorer.score(t, lists.sameFrame.map((h) => h.node));
+        for (const h of lists.sameFrame) this.closeWithBlank(h, scorer.get(h.node), blankId);
+        kept = mergeAndPrune([...kept, ...blanks, ...lists.sameFrame, ...advanced], beam);
+      }
+      tree.retain(kept);
+    }
+
+    const best = bestHypothesis(kept, o.scoreNorm);
+    const { tokens, frames } = best ? hypothesisTokens(best) : { tokens: [], frames: [] };
+    return {
+      tokens,
+      frames,
+      decoderCalls: scorer.calls,
+      meanDecoderBatch: scorer.calls > 0 ? scorer.rows / scorer.calls : 0,
+      meanLiveHypotheses: enc.length > 0 ? liveSum / enc.length : 0,
+    };
+  }
+
+  /** One hypothesis's top (token, duration) pairs within `gamma` of its best, sorted into `lists`. */
+  private expand(
+    h: Hypothesis,
+    t: number,
+    s: JointScores,
+    maxCandidates: number,
+    blankId: number,
+    tree: TokenTree,
+    scratch: Scratch,
+    lists: StepLists,
+  ): void {
+    const { tokIdx, tokVal, total, pairIdx, pairVal } = scratch;
+    const nTok = topK(s.tokenLogits, maxCandidates, tokIdx, tokVal);
+    // Flattened [duration][candidate] like NeMo's view(len(hyps), -1): index = d * MC + j.
+    total.fill(-Infinity);
+    for (let d = 0; d < this.durations.length; d++) {
+      const dlogp = s.durationLogits[d]! - s.durationLse;
+      for (let j = 0; j < nTok; j++) total[d * maxCandidates + j] = dlogp + tokVal[j]! - s.tokenLse;
+    }
+    const nPairs = topK(total, maxCandidates, pairIdx, pairVal);
+    const floor = pairVal[0]! - this.options.expansionGamma;
+    for (let p = 0; p < nPairs; p++) {
+      const logp = pairVal[p]!;
+      if (!(logp >= floor)) continue;
+      const flat = pairIdx[p]!;
+      const token = tokIdx[flat % maxCandidates]!;
+      let duration = this.durations[Math.floor(flat / maxCandidates)]!;
+      if (token === blankId && duration === 0) duration = this.durations[this.minNonZeroIdx]!;
+      const score = h.score + logp;
+      const lastFrame = h.lastFrame + duration;
+      if (token === blankId) {
+        lists.blank.push({ node: h.node, score, lastFrame, stamps: h.stamps });
+        continue;
+      }
+      const child = { node: tree.child(h.node, token), score, lastFrame, stamps: { frame: t, prev: h.stamps } };
+      (duration === 0 ? lists.sameFrame : lists.nextFrames).push(child);
+    }
+  }
+
+  /** Last step: ends a same-frame expansion with blank at its most likely (non-zero) duration. */
+  private closeWithBlank(h: Hypothesis, s: JointScores, blankId: number): void {
+    let d = argmax(s.durationLogits);
+    if (d === this.zeroIdx) d = this.minNonZeroIdx;
+    h.score += s.tokenLogits[blankId]! - s.tokenLse + (s.durationLogits[d]! - s.durationLse);
+    h.lastFrame += this.durations[d]!;
+  }
+}

@@ -1,0 +1,15 @@
+export * from './hub-config.ts';
+export * from './hub-urls.ts';
+export * from './hub-error.ts';
+export * from './retry.ts';
+export * from './etag.ts';
+export * from './safe-path.ts';
+export * from './progress.ts';
+export * from './progress-renderer.ts';
+export * from './list-files.ts';
+export * from './download-file.ts';
+export * from './download-repo.ts';
+export { sha256File } from './file-io.ts';
+export * from './registry-schema.ts';
+export * from './registry.ts';
+export * from './fetch-variant.ts';
