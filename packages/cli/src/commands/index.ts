@@ -1,9 +1,13 @@
 import type { Command } from '../command.ts';
+import { dashboardCommand } from './dashboard.ts';
 import { modelCommand } from './model.ts';
+import { reportCommand } from './report.ts';
 import { runCommand } from './run.ts';
 
 /** Every subcommand, one file each. */
 export const commands: Record<string, Command> = {
   run: runCommand,
   model: modelCommand,
+  report: reportCommand,
+  dashboard: dashboardCommand,
 };

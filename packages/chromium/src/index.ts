@@ -1,0 +1,3 @@
+export * from './resolve-chromium-path.ts';
+export * from './chromium-args.ts';
+export * from './launch-chromium.ts';

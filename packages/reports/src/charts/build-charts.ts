@@ -1,0 +1,29 @@
+/** Assembles every chart of a report from the latest run (and the run history). */
+import { configLabel } from '../format.ts';
+import { byDataset } from '../runs.ts';
+import type { Run } from '../runs.ts';
+import { colourMap } from './chart-spec.ts';
+import type { ChartSpec } from './chart-spec.ts';
+import { errorBarsChart, peakRamChart, rtfxVsWerChart, sectionWerChart } from './dataset-charts.ts';
+import { werHistoryChart } from './history-chart.ts';
+
+/** Charts of one dataset, in reading order. */
+export interface DatasetCharts {
+  readonly dataset: string;
+  readonly charts: ChartSpec[];
+}
+
+/** Builds the charts for every dataset of `latest`; history charts use all `runs`. */
+export function buildCharts(latest: Run, runs: readonly Run[]): DatasetCharts[] {
+  const colour = colourMap(runs.flatMap((r) => r.results.map(configLabel)));
+  return [...byDataset(latest.results)].map(([dataset, results]) => ({
+    dataset,
+    charts: [
+      sectionWerChart(dataset, results, colour),
+      errorBarsChart(dataset, results),
+      rtfxVsWerChart(dataset, results, colour),
+      peakRamChart(dataset, results),
+      werHistoryChart(dataset, runs, colour),
+    ].filter((c): c is ChartSpec => c !== undefined),
+  }));
+}

@@ -1,0 +1,122 @@
+/** The per-dataset charts: section WER over time, WER/CER bars, RTFx vs WER, peak RAM. */
+import type { BenchResult } from '@parakeet-bench/core';
+import { configLabel, toMiB } from '../format.ts';
+import { baseOptions, slug } from './chart-spec.ts';
+import type { ChartSpec } from './chart-spec.ts';
+
+const percent = (rate: number) => Math.round(rate * 10000) / 100;
+
+/** Per-section WER of a long dataset: one line per config, x = section start in minutes. */
+export function sectionWerChart(dataset: string, results: readonly BenchResult[], colour: (l: string) => string): ChartSpec | undefined {
+  const long = results.filter((r) => r.status === 'ok' && r.longPass && r.longPass.sections.length > 0);
+  if (long.length === 0) return undefined;
+  const sectionSec = long[0]?.longPass?.sectionSec ?? 60;
+  const title = `Per-section WER over the long pass — ${dataset} (${sectionSec} s sections)`;
+  return {
+    id: `${slug(dataset)}-section-wer`,
+    title,
+    config: {
+      type: 'line',
+      data: {
+        datasets: long.map((r) => ({
+          label: configLabel(r),
+          data: (r.longPass?.sections ?? []).map((s) => ({ x: s.startSec / 60, y: percent(s.wer) })),
+          borderColor: colour(configLabel(r)),
+          backgroundColor: colour(configLabel(r)),
+          borderWidth: 2,
+          pointRadius: 4,
+          tension: 0,
+        })),
+      },
+      options: {
+        ...baseOptions(title, 'section start (min)', 'WER vs fp32 oracle (%)'),
+        scales: {
+          x: { type: 'linear', min: 0, title: { display: true, text: 'section start (min)', font: { size: 14 } } },
+          y: { beginAtZero: true, title: { display: true, text: 'WER vs fp32 oracle (%)', font: { size: 14 } } },
+        },
+      },
+    },
+  };
+}
+
+/** Overall WER and CER per config, as horizontal bars so long config names stay readable. */
+export function errorBarsChart(dataset: string, results: readonly BenchResult[]): ChartSpec | undefined {
+  const ok = results.filter((r) => r.status === 'ok' && r.accuracy);
+  if (ok.length === 0) return undefined;
+  const title = `Overall WER and CER — ${dataset}`;
+  return {
+    id: `${slug(dataset)}-wer-cer`,
+    title,
+    config: {
+      type: 'bar',
+      data: {
+        labels: ok.map(configLabel),
+        datasets: [
+          { label: 'WER (%)', data: ok.map((r) => percent(r.accuracy?.wer ?? 0)), backgroundColor: '#0072B2' },
+          { label: 'CER (%)', data: ok.map((r) => percent(r.accuracy?.cer ?? 0)), backgroundColor: '#E69F00' },
+        ],
+      },
+      options: { ...baseOptions(title, 'error rate (%)', 'config'), indexAxis: 'y' },
+    },
+  };
+}
+
+/** Speed/accuracy trade-off: one point per config. */
+export function rtfxVsWerChart(dataset: string, results: readonly BenchResult[], colour: (l: string) => string): ChartSpec | undefined {
+  const ok = results.filter((r) => r.status === 'ok' && r.accuracy && r.timing);
+  if (ok.length === 0) return undefined;
+  const title = `Speed vs accuracy — ${dataset}`;
+  return {
+    id: `${slug(dataset)}-rtfx-vs-wer`,
+    title,
+    config: {
+      type: 'scatter',
+      data: {
+        datasets: ok.map((r) => ({
+          label: configLabel(r),
+          data: [{ x: r.timing?.rtfx ?? 0, y: percent(r.accuracy?.wer ?? 0) }],
+          backgroundColor: colour(configLabel(r)),
+          borderColor: colour(configLabel(r)),
+          pointRadius: 8,
+        })),
+      },
+      options: {
+        ...baseOptions(title, 'RTFx (audio s per processing s, higher is faster)', 'WER (%)'),
+        scales: {
+          x: { beginAtZero: true, title: { display: true, text: 'RTFx (audio s per processing s, higher is faster)', font: { size: 14 } } },
+          y: { beginAtZero: true, title: { display: true, text: 'WER (%)', font: { size: 14 } } },
+        },
+      },
+    },
+  };
+}
+
+/** Peak resident memory per config, split into baseline and model cost. */
+export function peakRamChart(dataset: string, results: readonly BenchResult[]): ChartSpec | undefined {
+  const ok = results.filter((r) => r.status === 'ok' && r.memory);
+  if (ok.length === 0) return undefined;
+  const title = `Peak RAM — ${dataset}`;
+  const round = (bytes: number) => Math.round(toMiB(bytes));
+  return {
+    id: `${slug(dataset)}-peak-ram`,
+    title,
+    config: {
+      type: 'bar',
+      data: {
+        labels: ok.map(configLabel),
+        datasets: [
+          { label: 'baseline RSS (MiB)', data: ok.map((r) => round(r.memory?.baselineRssBytes ?? 0)), backgroundColor: '#999999' },
+          { label: 'model + inference (MiB)', data: ok.map((r) => round(Math.max(0, (r.memory?.peakRssBytes ?? 0) - (r.memory?.baselineRssBytes ?? 0)))), backgroundColor: '#009E73' },
+        ],
+      },
+      options: {
+        ...baseOptions(title, 'peak RSS (MiB)', 'config'),
+        indexAxis: 'y',
+        scales: {
+          x: { stacked: true, beginAtZero: true, title: { display: true, text: 'peak RSS (MiB)', font: { size: 14 } } },
+          y: { stacked: true, title: { display: true, text: 'config', font: { size: 14 } } },
+        },
+      },
+    },
+  };
+}

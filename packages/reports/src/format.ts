@@ -1,0 +1,57 @@
+/** Number and label formatting shared by every reporter, so units read the same everywhere. */
+import type { BenchResult, DecoderConfig } from '@parakeet-bench/core';
+
+const MIB = 1024 * 1024;
+
+/** A rate (0.1017) as a percentage with two decimals: `10.17 %`. */
+export function formatPercent(rate: number | undefined): string {
+  return rate === undefined ? '–' : `${(rate * 100).toFixed(2)} %`;
+}
+
+/** Real-time factor (audio seconds per processing second): `12.3×`. */
+export function formatRtfx(rtfx: number | undefined): string {
+  if (rtfx === undefined) return '–';
+  return `${rtfx >= 100 ? rtfx.toFixed(0) : rtfx.toFixed(1)}×`;
+}
+
+/** Bytes as whole mebibytes with thousands separators: `5,012 MiB`. */
+export function formatMiB(bytes: number | undefined): string {
+  return bytes === undefined ? '–' : `${Math.round(bytes / MIB).toLocaleString('en-US')} MiB`;
+}
+
+/** Bytes to MiB as a number (for chart axes). */
+export function toMiB(bytes: number): number {
+  return bytes / MIB;
+}
+
+/** Seconds as `m:ss`, used for section boundaries. */
+export function formatClock(seconds: number): string {
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+/** `greedy` or `maes beam 10`. */
+export function decoderLabel(decoder: DecoderConfig): string {
+  return decoder.kind === 'maes' ? `maes beam ${decoder.beamWidth}` : 'greedy';
+}
+
+/** One line naming a config without its dataset: `int8-stock · node-cpu · 4 threads · greedy`. */
+export function configLabel(result: BenchResult): string {
+  const c = result.config;
+  return `${c.variant} · ${c.backend} · ${threadsLabel(c.threads)} · ${decoderLabel(c.decoder)}`;
+}
+
+/** `auto threads` for 0 (the runtime decides), else `N thread(s)`. */
+export function threadsLabel(threads: number): string {
+  if (threads === 0) return 'auto threads';
+  return `${threads} thread${threads === 1 ? '' : 's'}`;
+}
+
+/** Worst long-pass section as `38.10 % @ 3:00–4:00`, or `–` for corpus datasets. */
+export function worstSectionLabel(result: BenchResult): string {
+  const lp = result.longPass;
+  if (!lp) return '–';
+  const section = lp.sections.find((s) => s.index === lp.worstSectionIndex);
+  const where = section ? ` @ ${formatClock(section.startSec)}–${formatClock(section.endSec)}` : '';
+  return `${formatPercent(lp.worstSectionWer)}${where}`;
+}

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleInput } from '../testing/sample-input.ts';
+import type { ReportInput } from '../reporters/reporter.ts';
+import { renderDashboard } from './page.ts';
+
+let input: ReportInput;
+let cleanup: () => Promise<void>;
+let html = '';
+beforeAll(async () => {
+  ({ input, cleanup } = await sampleInput());
+  html = await renderDashboard(input);
+});
+afterAll(() => cleanup());
+
+describe('renderDashboard', () => {
+  it('inlines Chart.js and references nothing external', () => {
+    expect(html).toContain('Chart.js v4');
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toMatch(/<link[^>]+href=/i);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//i);
+    expect(html).toContain("default-src 'none'");
+  });
+
+  it('escapes hostile transcripts everywhere they appear', () => {
+    // Only the dashboard's own three <script> elements exist; the transcript's never becomes markup.
+    expect(html.match(/<script/gi)).toHaveLength(3);
+    expect(html.match(/<\/script>/gi)).toHaveLength(3);
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;script&gt;window.__pwned');
+    expect(html).toContain('onerror=&quot;window.__pwned');
+  });
+
+  it('embeds chart data that cannot break out of its script element', () => {
+    const data = html.split('<script type="application/json" id="dashboard-data">')[1]!.split('</script>')[0]!;
+    expect(data).not.toMatch(/[<\u2028\u2029]/);
+    const parsed = JSON.parse(data) as { charts: { id: string }[] };
+    expect(parsed.charts.map((c) => c.id)).toContain('jfk-390s-section-wer');
+  });
+
+  it('shows the precision x backend x beam matrix, section table, failures and history', () => {
+    expect(html).toContain('<caption>Precision × backend × beam</caption>');
+    expect(html).toContain('<th>node-cpu · 2 threads · maes beam 4</th>');
+    expect(html).toContain('<caption>Per-section WER vs the fp32 oracle</caption>');
+    expect(html).toMatch(/<td class="num bad">80\.00 %<\/td>/);
+    expect(html).toContain('adapter lacks shader-f16 &lt;swiftshader&gt;');
+    expect(html).toContain('<caption>Runs (oldest first)</caption>');
+    expect(html.indexOf('<td>abc123</td>')).toBeLessThan(html.indexOf('<td>def456</td>'));
+  });
+
+  it('marks substitutions, deletions and insertions in aligned diffs', () => {
+    expect(html).toContain('<h3>Worst utterances</h3>');
+    expect(html).toMatch(/class="tok sub" title="substitute"><span>[^<]+<\/span><span>uh<\/span><b>S<\/b>/);
+    expect(html).toMatch(/class="tok ins" title="insert"><span><i>∅<\/i><\/span>/);
+  });
+});

@@ -1,0 +1,77 @@
+/** `markdown`: a compact summary for CI job summaries and PR comments (`summary.md`). */
+import type { BenchResult } from '@parakeet-bench/core';
+import { configLabel, decoderLabel, formatMiB, formatPercent, formatRtfx, threadsLabel, worstSectionLabel } from '../format.ts';
+import { byDataset } from '../runs.ts';
+import type { ReportInput, Reporter } from './reporter.ts';
+
+const STATUS: Readonly<Record<BenchResult['status'], string>> = {
+  ok: '✅ ok',
+  failed: '❌ failed',
+  unsupported: '⚠️ unsupported',
+};
+
+/**
+ * Makes untrusted text inert in GitHub-flavoured markdown: job summaries render inline HTML, and a
+ * `|` would split a table cell.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|])/g, '\\$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function datasetSection(dataset: string, results: readonly BenchResult[]): string[] {
+  const hasLong = results.some((r) => r.longPass);
+  const head = ['variant', 'backend', 'threads', 'decoder', 'WER', 'CER', 'RTFx', 'peak RAM', ...(hasLong ? ['worst section'] : []), 'status'];
+  const lines = [`### ${escapeMarkdown(dataset)}`, '', row(head), row(head.map((_, i) => (i >= 4 && i < head.length - 1 ? '---:' : '---')))];
+  for (const r of results) {
+    const c = r.config;
+    lines.push(row([
+      escapeMarkdown(c.variant), c.backend, threadsLabel(c.threads), decoderLabel(c.decoder),
+      formatPercent(r.accuracy?.wer), formatPercent(r.accuracy?.cer), formatRtfx(r.timing?.rtfx), formatMiB(r.memory?.peakRssBytes),
+      ...(hasLong ? [worstSectionLabel(r)] : []), STATUS[r.status],
+    ]));
+  }
+  const broken = results.filter((r) => r.status !== 'ok');
+  if (broken.length > 0) {
+    lines.push('', '**Not completed:**', '');
+    for (const r of broken) {
+      const phase = r.error?.phase ? ` (${escapeMarkdown(r.error.phase)})` : '';
+      lines.push(`- ${escapeMarkdown(configLabel(r))} — ${r.status}${phase}: ${escapeMarkdown(r.error?.message ?? 'no error recorded')}`);
+    }
+  }
+  return lines;
+}
+
+/** Renders the summary as markdown text. */
+export function renderMarkdown({ latest, runs, invalid }: ReportInput): string {
+  const counts = Object.keys(STATUS).map((s) => `${latest.results.filter((r) => r.status === s).length} ${s}`).join(', ');
+  const lines = [
+    `## Parakeet ONNX benchmark — run ${escapeMarkdown(latest.label)}`,
+    '',
+    `${latest.results.length} configs (${counts}); finished ${latest.finishedAt || 'unknown'}; ${runs.length} run${runs.length === 1 ? '' : 's'} in history.`,
+    'WER/CER are corpus-level; long-pass WER is against the fp32 oracle; RTFx = audio seconds per processing second.',
+  ];
+  for (const [dataset, results] of byDataset(latest.results)) lines.push('', ...datasetSection(dataset, results));
+  if (invalid.length > 0) {
+    lines.push('', '### Unreadable result files', '');
+    for (const i of invalid) lines.push(`- ${escapeMarkdown(i.reason)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Writes `summary.md`. */
+export const markdownReporter: Reporter = {
+  summary: 'markdown summary table per dataset (summary.md), for CI job summaries',
+  async render(input) {
+    return [{ name: 'summary.md', data: renderMarkdown(input) }];
+  },
+};

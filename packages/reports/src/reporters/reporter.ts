@@ -1,0 +1,23 @@
+/** The reporter contract: each format turns loaded results into files, one file per format module. */
+import type { InvalidResult } from '../load-results.ts';
+import type { Run } from '../runs.ts';
+
+/** What every reporter gets: the newest run, all runs oldest first, and files that failed to load. */
+export interface ReportInput {
+  readonly latest: Run;
+  readonly runs: readonly Run[];
+  readonly invalid: readonly InvalidResult[];
+}
+
+/** One output file, named relative to the output directory. */
+export interface ReportFile {
+  readonly name: string;
+  readonly data: string | Uint8Array;
+}
+
+/** Renders one report format in memory (writing is separate, so tests can inspect the output). */
+export interface Reporter {
+  /** One line for `bench report --help`. */
+  readonly summary: string;
+  render(input: ReportInput): Promise<ReportFile[]>;
+}

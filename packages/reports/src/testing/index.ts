@@ -1,0 +1,2 @@
+export * from './sample-results.ts';
+export * from './sample-input.ts';

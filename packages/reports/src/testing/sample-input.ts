@@ -1,0 +1,15 @@
+/** Writes the sample results to a temp dir and loads them as report input, for reporter tests. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { prepareReport } from '../write-reports.ts';
+import type { ReportInput } from '../reporters/reporter.ts';
+import { writeSampleResults } from './sample-results.ts';
+
+/** Sample input plus its directory and a cleanup function. */
+export async function sampleInput(): Promise<{ dir: string; input: ReportInput; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'reports-sample-'));
+  await writeSampleResults(join(dir, 'results'));
+  const input = await prepareReport(join(dir, 'results'));
+  return { dir, input, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}

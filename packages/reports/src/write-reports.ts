@@ -1,0 +1,68 @@
+/** The library calls behind `bench report` and `bench dashboard`. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { loadResults } from './load-results.ts';
+import type { InvalidResult } from './load-results.ts';
+import { renderDashboard } from './html/page.ts';
+import type { ReportInput } from './reporters/reporter.ts';
+import { reporters } from './reporters/index.ts';
+import type { ReportFormat } from './reporters/index.ts';
+import { groupRuns, latestRun } from './runs.ts';
+
+/**
+ * Loads a results directory (or files) into report input. Throws when nothing usable is there, naming
+ * the path and the first unreadable file, because an empty report would look like a passing run.
+ */
+export async function prepareReport(results: string | readonly string[]): Promise<ReportInput> {
+  const loaded = await loadResults(results);
+  const runs = groupRuns(loaded.results);
+  const latest = latestRun(runs);
+  const where = typeof results === 'string' ? results : results.join(', ');
+  if (!latest) {
+    const first = loaded.invalid[0];
+    const why = first ? ` (${loaded.invalid.length} unreadable, e.g. ${first.reason})` : '';
+    throw new Error(`no valid result files in ${where}${why}; run \`bench run\` first or pass --results <dir>`);
+  }
+  return { latest, runs, invalid: loaded.invalid };
+}
+
+/** Options of {@link writeReports}. */
+export interface WriteReportsOptions {
+  /** Results directory (`results/`) or result files. */
+  readonly results: string | readonly string[];
+  /** Output directory (`results/charts`). */
+  readonly outDir: string;
+  readonly formats: readonly ReportFormat[];
+}
+
+/** What a report command wrote, and the result files it had to skip (for warnings). */
+export interface WrittenReport {
+  readonly written: string[];
+  readonly invalid: readonly InvalidResult[];
+}
+
+/** Renders the chosen formats into `outDir`. */
+export async function writeReports(options: WriteReportsOptions): Promise<WrittenReport> {
+  const input = await prepareReport(options.results);
+  await mkdir(options.outDir, { recursive: true });
+  const written: string[] = [];
+  for (const format of options.formats) {
+    for (const file of await reporters[format].render(input)) {
+      const path = join(options.outDir, file.name);
+      await writeFile(path, file.data);
+      written.push(path);
+    }
+  }
+  return { written, invalid: input.invalid };
+}
+
+/** Writes the one-file dashboard to `outFile` (e.g. `dashboards/index.html`). */
+export async function buildDashboard(options: { results: string | readonly string[]; outFile: string }): Promise<WrittenReport> {
+  if (!basename(options.outFile).endsWith('.html')) {
+    throw new Error(`dashboard output ${options.outFile} must be an .html file, e.g. dashboards/index.html`);
+  }
+  const input = await prepareReport(options.results);
+  await mkdir(dirname(options.outFile), { recursive: true });
+  await writeFile(options.outFile, await renderDashboard(input));
+  return { written: [options.outFile], invalid: input.invalid };
+}
