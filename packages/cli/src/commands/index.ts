@@ -1,5 +1,8 @@
 import type { Command } from '../command.ts';
+import { baselineCommand } from './baseline.ts';
 import { dashboardCommand } from './dashboard.ts';
+import { gateCommand } from './gate.ts';
+import { mergeCommand } from './merge.ts';
 import { modelCommand } from './model.ts';
 import { reportCommand } from './report.ts';
 import { runCommand } from './run.ts';
@@ -10,4 +13,7 @@ export const commands: Record<string, Command> = {
   model: modelCommand,
   report: reportCommand,
   dashboard: dashboardCommand,
+  gate: gateCommand,
+  baseline: baselineCommand,
+  merge: mergeCommand,
 };

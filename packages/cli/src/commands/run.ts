@@ -5,6 +5,7 @@ import { MAES_DEFAULTS } from '@parakeet-bench/core';
 import { ensureFixture } from '@parakeet-bench/fixture';
 import type { SweepSpec, SweepSpecInput } from '@parakeet-bench/runner-node';
 import { fixtureSweep, formatSummaryTable, parseSweepSpec, runSweep } from '@parakeet-bench/runner-node';
+import { parseShard, selectShard } from '@parakeet-bench/gate';
 import { csv, intList, parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
@@ -30,6 +31,7 @@ options:
   --retry-failed        rerun configs recorded as failed
   --force               rerun everything (including the oracle)
   --timeout <sec>       per-config timeout (default from the sweep: 1800)
+  --shard <i/n>         only shard i of n (round robin over sorted config ids; for a CI matrix)
   --no-cache            recompute features and encoder outputs (default: cached per variant,
                         backend and audio under <cache>/tensors, shared by decoder configs)`;
 
@@ -89,7 +91,15 @@ export const runCommand: Command = {
       force: { type: 'boolean' },
       timeout: { type: 'string' },
       'no-cache': { type: 'boolean' },
+      shard: { type: 'string' },
     });
+    if (values.shard) {
+      try {
+        parseShard(values.shard);
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+    }
     const input = values.config ? await loadSweepFile(values.config) : fixtureSweep(await ensureFixture(cacheDir()));
     let spec: SweepSpec = parseSweepSpec(input, values.config ?? 'built-in fixture sweep');
     const threads = intList(values.threads, 'threads');
@@ -125,8 +135,12 @@ export const runCommand: Command = {
       runLabel,
       retryFailed: values['retry-failed'] ?? false,
       force: values.force ?? false,
+      oracleDir: join(cacheDir(), 'oracle'),
       ...(values['no-cache'] ? {} : { tensorCacheDir: join(cacheDir(), 'tensors') }),
-      select: (jobs) => jobs.filter((j) => variantIds.includes(j.config.variant) && datasetNames.includes(j.config.dataset)),
+      select: (jobs) => {
+        const kept = jobs.filter((j) => variantIds.includes(j.config.variant) && datasetNames.includes(j.config.dataset));
+        return values.shard ? selectShard(kept.map((job) => ({ id: job.config.id, job })), values.shard).map((s) => s.job) : kept;
+      },
     });
     console.log(`\n${formatSummaryTable(outcomes.map((o) => o.result))}`);
     const failed = outcomes.filter((o) => o.result.status === 'failed').length;

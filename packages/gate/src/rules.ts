@@ -1,0 +1,130 @@
+/**
+ * The gate's rules: the committed `gate.json` at the repo root. Every field has a default so a rules
+ * file only states what it changes, and a typo is an error (strict objects) rather than a silently
+ * ignored limit.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+
+/** A finding's severity; `pass` lets a rules file switch a kind of finding off. */
+export const verdictSchema = z.enum(['pass', 'warn', 'fail']);
+/** Severity of one row of the report and of the whole gate. */
+export type Verdict = z.infer<typeof verdictSchema>;
+
+/** Two levels of one limit; `fail` must not be below `warn`. */
+const levelPair = (warn: number, fail: number, min: number) =>
+  z
+    .strictObject({ warn: z.number().min(min).default(warn), fail: z.number().min(min).default(fail) })
+    .refine((p) => p.fail >= p.warn, { message: 'fail must be >= warn' })
+    .prefault({});
+
+const accuracyRulesSchema = z
+  .strictObject({
+    /** Corpus WER rise, in percentage points (results store fractions: 0.1017 = 10.17 %). */
+    werPoints: levelPair(0.1, 0.5, 0),
+    /** Corpus CER rise, in percentage points. */
+    cerPoints: levelPair(0.1, 0.5, 0),
+    /** Rise of one long-pass section's WER, in percentage points. */
+    sectionWerPoints: levelPair(1, 3, 0),
+    /** Rise of one long-pass section's CER, in percentage points. */
+    sectionCerPoints: levelPair(1, 3, 0),
+    /** Any changed hypothesis or edit count, even at equal WER (decoding on one backend is deterministic). */
+    transcriptChange: verdictSchema.default('warn'),
+    /** Utterances or sections present on one side only: the two WERs measure different things. */
+    itemSetChange: verdictSchema.default('warn'),
+    /** How many changed utterances a finding names before summarising the rest. */
+    maxNamedItems: z.number().int().positive().default(5),
+  })
+  .prefault({});
+
+const ratioRulesSchema = (warn: number, fail: number, floor: number) =>
+  z
+    .strictObject({
+      /** Regression ratio (>1 = worse) that warns / fails, when also beyond the noise band. */
+      ratio: levelPair(warn, fail, 1),
+      /** Smallest relative noise band, used when repeats are few or agree too well. */
+      noiseFloor: z.number().min(0).default(floor),
+    })
+    .prefault({});
+
+const findingRulesSchema = z
+  .strictObject({
+    /** In the baseline, absent from the current run (a shard died, or a config was dropped). */
+    missingConfig: verdictSchema.default('fail'),
+    /** In the current run, absent from the baseline. */
+    newConfig: verdictSchema.default('warn'),
+    /** Current status `failed`/`unsupported` while the baseline was `ok`. */
+    failedStatus: verdictSchema.default('fail'),
+    /** Non-ok in both baseline and current. */
+    stillFailing: verdictSchema.default('warn'),
+    /** Baseline non-ok, current ok: the baseline is stale. */
+    recovered: verdictSchema.default('warn'),
+    /** Some but not all repeats of a config failed, or repeats disagree on transcripts. */
+    flakyRepeats: verdictSchema.default('warn'),
+    /** Same config id, different config definition. */
+    configChanged: verdictSchema.default('warn'),
+    /** A metric the baseline has is missing from the current result. */
+    missingMetric: verdictSchema.default('warn'),
+  })
+  .prefault({});
+
+const environmentRulesSchema = z
+  .strictObject({
+    /** Environment fields compared between baseline and current. */
+    compare: z
+      .array(z.string())
+      .default(['cpuModel', 'cores', 'platform', 'arch', 'node', 'runtime', 'runtimeVersion', 'browser']),
+    /** Verdict of a changed environment. */
+    changed: verdictSchema.default('warn'),
+    /** Fields naming the machine: when one changes, timing and memory verdicts are capped. */
+    hardware: z.array(z.string()).default(['cpuModel', 'cores']),
+    /** Cap on timing/memory verdicts across different hardware (ratios are not comparable). */
+    capOnHardwareChange: verdictSchema.default('warn'),
+  })
+  .prefault({});
+
+/** Schema of `gate.json`. */
+export const gateRulesSchema = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.literal(1).default(1),
+  accuracy: accuracyRulesSchema,
+  rtfx: ratioRulesSchema(1.2, 1.5, 0.1),
+  peakRss: ratioRulesSchema(1.1, 1.25, 0.05),
+  findings: findingRulesSchema,
+  environment: environmentRulesSchema,
+});
+/** Parsed gate rules with every default applied. */
+export type GateRules = z.infer<typeof gateRulesSchema>;
+/** A rules file as written (all fields optional). */
+export type GateRulesInput = z.input<typeof gateRulesSchema>;
+
+/** Rules when a test or caller states none: exactly the defaults documented in the README. */
+export const defaultGateRules: GateRules = gateRulesSchema.parse({});
+
+/** Parses a rules text; `source` names the file in errors. */
+export function parseGateRules(text: string, source: string): GateRules {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${source}: not valid JSON (${(e as Error).message}); fix the syntax of the gate rules file`);
+  }
+  const parsed = gateRulesSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(
+      `${source}: invalid gate rules: ${z.prettifyError(parsed.error)}\n(see packages/gate/README.md for every field)`,
+    );
+  }
+  return parsed.data;
+}
+
+/** Reads and validates a rules file. */
+export async function loadGateRules(file: string): Promise<GateRules> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new Error(`${file}: cannot read gate rules (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); pass --rules <file> or create gate.json at the repo root`);
+  }
+  return parseGateRules(text, file);
+}

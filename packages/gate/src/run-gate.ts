@@ -1,0 +1,64 @@
+/**
+ * The whole `bench gate` job as one library call: find and load the rules, read both result sets,
+ * compare, write the JSON and markdown reports. The CLI only parses flags and picks the exit code.
+ */
+import { access } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { writeFileAtomic } from './atomic-write.ts';
+import { compareResults } from './compare-results.ts';
+import { formatMarkdown } from './format-markdown.ts';
+import type { GateReport } from './report.ts';
+import { readResults } from './result-files.ts';
+import { loadGateRules } from './rules.ts';
+
+/** Inputs of {@link runGate}; relative paths resolve against `cwd`. */
+export interface RunGateOptions {
+  /** Baseline result file or directory. */
+  baseline: string;
+  /** Current results directory (or file). */
+  current: string;
+  /** Rules file; default: the nearest `gate.json` from `cwd` upward. */
+  rules?: string;
+  /** Where to write the JSON report. */
+  json?: string;
+  /** Where to write the markdown report. */
+  markdown?: string;
+  cwd?: string;
+}
+
+/** Output of {@link runGate}. */
+export interface RunGateOutput {
+  report: GateReport;
+  markdown: string;
+  rulesFile: string;
+}
+
+/** The nearest `name` in `dir` or an ancestor, or undefined. */
+export async function findUp(name: string, dir: string): Promise<string | undefined> {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    const candidate = join(d, name);
+    if (await access(candidate).then(() => true, () => false)) return candidate;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+/** Runs the gate; throws with a message naming the file and the fix on any unusable input. */
+export async function runGate(options: RunGateOptions): Promise<RunGateOutput> {
+  const cwd = options.cwd ?? process.cwd();
+  const rulesFile = options.rules ? resolve(cwd, options.rules) : await findUp('gate.json', cwd);
+  if (!rulesFile) throw new Error(`no gate.json found in ${cwd} or its parents; pass --rules <file>`);
+  const rules = await loadGateRules(rulesFile);
+  const baselinePath = resolve(cwd, options.baseline);
+  const baseline = await readResults(baselinePath).catch((e: Error) => {
+    throw new Error(`baseline: ${e.message}\n(create or refresh it with: bench baseline update --from <results dir> --to ${options.baseline})`);
+  });
+  const current = await readResults(resolve(cwd, options.current));
+  const report: GateReport = {
+    ...compareResults(baseline, current, rules),
+    inputs: { baseline: options.baseline, current: options.current, rules: relative(cwd, rulesFile) || rulesFile },
+  };
+  const markdown = formatMarkdown(report);
+  if (options.json) await writeFileAtomic(resolve(cwd, options.json), `${JSON.stringify(report, null, 2)}\n`);
+  if (options.markdown) await writeFileAtomic(resolve(cwd, options.markdown), markdown);
+  return { report, markdown, rulesFile };
+}
