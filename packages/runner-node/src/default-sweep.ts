@@ -19,8 +19,8 @@ export function fixtureSweep(paths: FixturePaths): SweepSpecInput {
     backends: [{ backend: 'node-cpu', threads: [1] }],
     decoders: [{ kind: 'greedy' }],
     datasets: [
-      { name: 'fixture-short', kind: 'manifest', manifest: paths.datasets.shortManifest },
-      { name: 'fixture-long', kind: 'long', audio: paths.datasets.longAudio, maxSec: 390, sectionSec: 60 },
+      { name: 'fixture-short', kind: 'manifest', manifest: paths.datasets.short.manifest },
+      { name: 'fixture-long', kind: 'long', audio: paths.datasets.long.wav, maxSec: 390, sectionSec: 60 },
     ],
   };
 }

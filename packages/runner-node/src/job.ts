@@ -11,6 +11,14 @@ export interface ConfigJob {
   /** Oracle file for long datasets. */
   readonly oraclePath?: string;
   readonly runLabel?: string;
+  /** Tensor cache directory (features and encoder outputs); absent = no caching. */
+  readonly cacheDir?: string;
+  /**
+   * `fresh`: the first decoder config of a (variant, backend, threads, dataset) always runs the whole
+   * pipeline, so its timings and peak RAM are the pipeline's, and fills the cache. `reuse`: later
+   * decoder configs (beam widths, MAES settings) read features and encoder outputs from it.
+   */
+  readonly cacheRole?: 'fresh' | 'reuse';
 }
 
 /** Computes the fp32 oracle's section transcripts of one long dataset. */

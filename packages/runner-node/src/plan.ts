@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BenchConfig, ModelVariant } from '@parakeet-bench/core';
 import { configId } from '@parakeet-bench/core';
@@ -8,11 +10,38 @@ import type { DatasetSpec, SweepSpec } from './sweep-spec.ts';
 export interface ResultLayout {
   readonly resultsDir: string;
   readonly runLabel?: string;
+  /** Where oracle transcripts are kept (default: <resultsDir>/oracle). Outside resultsDir keeps reports to results only. */
+  readonly oracleDir?: string;
+  /** Where features and encoder outputs are cached across decoder configs; absent = off. */
+  readonly tensorCacheDir?: string;
 }
 
-/** Oracle file of a long dataset. */
-export function oraclePathFor(layout: ResultLayout, dataset: string): string {
-  return join(resolve(layout.resultsDir), 'oracle', `${dataset.replace(/[^A-Za-z0-9._-]+/g, '_')}.json`);
+/**
+ * Oracle file of a long dataset. The name carries a hash of everything the oracle depends on (audio
+ * file, oracle variant files, pass and section lengths), so a changed input never reuses a stale one.
+ */
+export function oraclePathFor(layout: ResultLayout, spec: SweepSpec, dataset: Extract<DatasetSpec, { kind: 'long' }>): string {
+  const v = oracleVariant(spec);
+  const ident = (p: string): string => {
+    try {
+      const s = statSync(p);
+      return `${p}:${s.size}:${s.mtimeMs}`;
+    } catch {
+      return `${p}:missing`;
+    }
+  };
+  const parts = [
+    ident(resolve(dataset.audio)),
+    ident(join(v.dir, v.preprocessorFile ?? 'nemo128.onnx')),
+    ident(join(v.dir, v.encoderFile)),
+    ident(join(v.dir, v.decoderFile)),
+    ident(join(v.dir, 'vocab.txt')),
+    dataset.maxSec,
+    dataset.sectionSec,
+  ];
+  const key = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+  const dir = layout.oracleDir ?? join(resolve(layout.resultsDir), 'oracle');
+  return join(dir, `${dataset.name.replace(/[^A-Za-z0-9._-]+/g, '_')}-${key}.json`);
 }
 
 function toVariant(v: SweepSpec['variants'][number]): ModelVariant {
@@ -26,7 +55,7 @@ export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
     for (const v of spec.variants) {
       for (const b of spec.backends) {
         for (const threads of b.threads) {
-          for (const decoder of spec.decoders) {
+          for (const [d, decoder] of spec.decoders.entries()) {
             const base: Omit<BenchConfig, 'id'> = {
               variant: v.id,
               encoderPrecision: v.encoderPrecision,
@@ -43,8 +72,9 @@ export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
               variant: toVariant(v),
               dataset: resolveDataset(dataset),
               resultPath: join(resolve(layout.resultsDir), `${config.id}.json`),
-              ...(dataset.kind === 'long' ? { oraclePath: oraclePathFor(layout, dataset.name) } : {}),
+              ...(dataset.kind === 'long' ? { oraclePath: oraclePathFor(layout, spec, dataset) } : {}),
               ...(layout.runLabel ? { runLabel: layout.runLabel } : {}),
+              ...(layout.tensorCacheDir ? { cacheDir: resolve(layout.tensorCacheDir), cacheRole: d === 0 ? 'fresh' : 'reuse' } : {}),
             });
           }
         }

@@ -2,7 +2,6 @@ import type { BenchResult, ParakeetModel, StageTimings, UtteranceResult } from '
 import {
   RESULT_SCHEMA_VERSION,
   decodeEncoded,
-  encodeAudio,
   encoderFramesFor,
   nowMs,
   planSections,
@@ -21,6 +20,8 @@ import { nodeEnvironment, peakRssBytes } from './environment.ts';
 import type { ConfigJob } from './job.ts';
 import { nodeModelSource } from './node-source.ts';
 import { readOracle } from './oracle.ts';
+import { CacheTally, encodeCached } from './cached-encode.ts';
+import type { EncodeContext } from './cached-encode.ts';
 
 /** Reports progress of long work inside one config. */
 export type ProgressFn = (message: string) => void;
@@ -43,24 +44,45 @@ async function phase<T>(name: string, fn: () => Promise<T>): Promise<T> {
 
 type Scored = Pick<BenchResult, 'accuracy' | 'longPass' | 'utterances'> & { audioSec: number; notes: string[] };
 
-async function runCorpus(model: ParakeetModel, job: ConfigJob, data: LoadedCorpus, timings: StageTimings, progress: ProgressFn): Promise<Scored> {
+/** Per-config state shared by the corpus and long-pass runs. */
+interface RunContext {
+  readonly model: ParakeetModel;
+  readonly job: ConfigJob;
+  readonly timings: StageTimings;
+  readonly progress: ProgressFn;
+  readonly encode: EncodeContext;
+  /** Live-hypothesis means of each decoded clip, weighted by decoder calls. */
+  readonly live: { weighted: number; calls: number };
+}
+
+async function transcribeClip(ctx: RunContext, samples: Float32Array) {
+  const enc = await phase('encode', () => encodeCached(ctx.model, samples, ctx.timings, ctx.encode));
+  const out = await phase('decode', () => decodeEncoded(ctx.model, enc.encoded, ctx.job.config.decoder, ctx.timings));
+  if (out.decode.meanLiveHypotheses !== undefined) {
+    ctx.live.weighted += out.decode.meanLiveHypotheses * out.decode.decoderCalls;
+    ctx.live.calls += out.decode.decoderCalls;
+  }
+  return { ...enc, text: out.text };
+}
+
+async function runCorpus(ctx: RunContext, data: LoadedCorpus): Promise<Scored> {
   const utterances: UtteranceResult[] = [];
   const notes = new Set<string>();
   let audioSec = 0;
   for (const [i, u] of data.utterances.entries()) {
-    const enc = await phase('encode', () => encodeAudio(model, u.samples, timings));
-    notes.add(`preprocessor: ${preprocessorRevision(u.samples.length, enc.features.length)}`);
-    const { text } = await phase('decode', () => decodeEncoded(model, enc.encoded, job.config.decoder, timings));
+    const { features, text } = await transcribeClip(ctx, u.samples);
+    notes.add(`preprocessor: ${preprocessorRevision(u.samples.length, features.length)}`);
     const durationSec = u.samples.length / 16000;
     audioSec += durationSec;
     utterances.push(scoreUtterance(u.id, u.audio, durationSec, u.reference, text.text));
-    progress(`utterance ${i + 1}/${data.utterances.length}`);
+    ctx.progress(`utterance ${i + 1}/${data.utterances.length}`);
   }
   const accuracy = scoreCorpusResults(utterances, data.droppedEmptyReferences);
   return { accuracy, utterances, audioSec, notes: [...notes] };
 }
 
-async function runLong(model: ParakeetModel, job: ConfigJob, data: LoadedLong, timings: StageTimings, progress: ProgressFn): Promise<Scored> {
+async function runLong(ctx: RunContext, data: LoadedLong): Promise<Scored> {
+  const { model, job } = ctx;
   if (job.dataset.kind !== 'long') throw new Error('long dataset expected');
   const audioSec = data.samples.length / 16000;
   const frames = encoderFramesFor(audioSec, model.config);
@@ -72,9 +94,8 @@ async function runLong(model: ParakeetModel, job: ConfigJob, data: LoadedLong, t
   }
   const oracle = job.oraclePath ? await readOracle(job.oraclePath) : null;
   if (!oracle) throw new PhaseError('oracle', new Error(`oracle transcripts missing (${job.oraclePath ?? 'no path'}); run the sweep, which computes them first`));
-  progress(`single pass of ${audioSec.toFixed(0)} s`);
-  const enc = await phase('encode', () => encodeAudio(model, data.samples, timings));
-  const { text } = await phase('decode', () => decodeEncoded(model, enc.encoded, job.config.decoder, timings));
+  ctx.progress(`single pass of ${audioSec.toFixed(0)} s`);
+  const { features, encoded, text } = await transcribeClip(ctx, data.samples);
   const plans = planSections(audioSec, job.dataset.sectionSec);
   const sections = scoreSections(plans, oracle.sections.map((s) => s.text), wordsBySection(text.words, plans), data.audio);
   const words = sumCounts(sections.map((s) => s.words));
@@ -86,7 +107,7 @@ async function runLong(model: ParakeetModel, job: ConfigJob, data: LoadedLong, t
     longPass: {
       audioSec,
       sectionSec: job.dataset.sectionSec,
-      encoderFrames: enc.encoded.length,
+      encoderFrames: encoded.length,
       worstSectionIndex: worst.index,
       worstSectionWer: worst.wer,
       sections,
@@ -94,7 +115,7 @@ async function runLong(model: ParakeetModel, job: ConfigJob, data: LoadedLong, t
     },
     utterances: [],
     audioSec,
-    notes: [`preprocessor: ${preprocessorRevision(data.samples.length, enc.features.length)}`],
+    notes: [`preprocessor: ${preprocessorRevision(data.samples.length, features.length)}`],
   };
 }
 
@@ -110,8 +131,27 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
   const t0 = nowMs();
   const model = await phase('load', () => loadParakeet(nodeModelSource(job.variant.dir, { threads: job.config.threads }), job.variant));
   const loadMs = nowMs() - t0;
+  const ctx: RunContext = {
+    model,
+    job,
+    timings,
+    progress,
+    encode: {
+      ...(job.cacheDir ? { cache: { dir: job.cacheDir } } : {}),
+      role: job.cacheRole ?? 'fresh',
+      backend: job.config.backend,
+      featureTally: new CacheTally(job.cacheDir !== undefined),
+      encoderTally: new CacheTally(job.cacheDir !== undefined),
+    },
+    live: { weighted: 0, calls: 0 },
+  };
   try {
-    const scored = data.kind === 'corpus' ? await runCorpus(model, job, data, timings, progress) : await runLong(model, job, data, timings, progress);
+    const scored = data.kind === 'corpus' ? await runCorpus(ctx, data) : await runLong(ctx, data);
+    if (ctx.encode.encoderTally.use !== 'off' && ctx.encode.encoderTally.use !== 'miss') {
+      scored.notes.push(
+        'encoder output from the tensor cache: encode time is the one measured when the entry was computed; peak RSS excludes the encoder run',
+      );
+    }
     const processMs = timings.preprocessMs + timings.encodeMs + timings.decodeMs;
     const peak = peakRssBytes();
     return {
@@ -143,8 +183,9 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
       decodeStats: {
         decoderCalls: model.joint.calls,
         meanDecoderBatch: model.joint.calls ? model.joint.rows / model.joint.calls : 0,
-        featureCache: 'off',
-        encoderCache: 'off',
+        ...(ctx.live.calls ? { meanLiveHypotheses: ctx.live.weighted / ctx.live.calls } : {}),
+        featureCache: ctx.encode.featureTally.use,
+        encoderCache: ctx.encode.encoderTally.use,
       },
       ...(scored.longPass ? { longPass: scored.longPass } : {}),
       utterances: scored.utterances,

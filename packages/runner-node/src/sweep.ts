@@ -72,7 +72,7 @@ async function ensureOracles(spec: SweepSpec, jobs: ConfigJob[], opts: SweepOpti
   const needed = new Set(jobs.filter((j) => j.dataset.kind === 'long').map((j) => j.dataset.name));
   for (const dataset of spec.datasets) {
     if (dataset.kind !== 'long' || !needed.has(dataset.name)) continue;
-    const oraclePath = oraclePathFor(opts, dataset.name);
+    const oraclePath = oraclePathFor(opts, spec, dataset);
     if (!opts.force && (await readOracle(oraclePath))) {
       log(`oracle ${dataset.name}: cached (${oraclePath})`);
       continue;
