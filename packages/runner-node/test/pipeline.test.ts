@@ -1,0 +1,146 @@
+import { copyFile, mkdtemp, readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ModelVariant } from '@parakeet-bench/core';
+import { loadParakeet, parseNemoManifest, STANDARD_FILES, transcribe } from '@parakeet-bench/core';
+import type { FixturePaths } from '@parakeet-bench/fixture';
+import { ensureFixture } from '@parakeet-bench/fixture';
+import { loadAudioFile } from '../src/audio-file.ts';
+import { nodeModelSource } from '../src/node-source.ts';
+import { runConfig } from '../src/run-config.ts';
+import { configId } from '@parakeet-bench/core';
+import type { ConfigJob } from '../src/job.ts';
+
+const shared = join(import.meta.dirname, '../../../../shared/data/audio');
+let fx: FixturePaths;
+
+const variant = (id: string, precision: keyof typeof STANDARD_FILES, dir = fx.stockDir): ModelVariant => ({
+  id,
+  dir,
+  encoderFile: STANDARD_FILES[precision]!.encoder,
+  decoderFile: STANDARD_FILES[precision]!.decoder,
+  encoderPrecision: precision,
+  decoderPrecision: precision,
+});
+
+/** A copy of the stock model directory that a test may break. */
+async function modelCopy(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'pb-model-'));
+  for (const f of await readdir(fx.stockDir)) {
+    if (f === 'sharded') continue;
+    await copyFile(join(fx.stockDir, f), join(dir, f));
+  }
+  return dir;
+}
+
+beforeAll(async () => {
+  fx = await ensureFixture(await mkdtemp(join(tmpdir(), 'pb-fx-')));
+}, 60_000);
+
+describe('pipeline on the fixture model (node-cpu)', () => {
+  it('transcribes every short fixture clip exactly in fp32, with word timestamps', async () => {
+    const model = await loadParakeet(nodeModelSource(fx.stockDir, { threads: 1 }), variant('fp32', 'fp32'));
+    try {
+      const manifest = parseNemoManifest(await readFile(fx.datasets.short.manifest, 'utf8'), 'm');
+      for (const entry of manifest.slice(0, 4)) {
+        const { samples } = await loadAudioFile(join(fx.datasets.short.dir, entry.audioFilepath));
+        const t = await transcribe(model, samples);
+        expect(t.text).toBe(entry.text);
+        expect(t.words.length).toBeGreaterThan(0);
+        expect(t.words.every((w, i) => i === 0 || w.startSec >= t.words[i - 1]!.startSec)).toBe(true);
+        expect(t.encoded.length).toBeLessThanOrEqual(t.encoded.frames);
+      }
+    } finally {
+      await model.release();
+    }
+  });
+
+  it('runs the real shared audio (JFK wav, FLEURS-fr ogg) through the whole pipeline', async () => {
+    const model = await loadParakeet(nodeModelSource(fx.stockDir, { threads: 1 }), variant('fp32', 'fp32'));
+    try {
+      for (const f of ['jfk-11s.wav', 'fleurs-fr-test-002.ogg']) {
+        const { samples } = await loadAudioFile(join(shared, f));
+        const t = await transcribe(model, samples);
+        // The fixture knows no speech: what matters is that real audio of real lengths flows through.
+        expect(t.encoded.length).toBe(Math.ceil(Math.floor(samples.length / 160) / 8));
+        expect(typeof t.text).toBe('string');
+      }
+    } finally {
+      await model.release();
+    }
+  });
+
+  it('runs one corpus config and one long-pass config into schema-shaped results', async () => {
+    const base = { variant: 'fp32', encoderPrecision: 'fp32', decoderPrecision: 'fp32', backend: 'node-cpu' as const, threads: 1, decoder: { kind: 'greedy' as const } };
+    const dir = await mkdtemp(join(tmpdir(), 'pb-run-'));
+    const short: ConfigJob = {
+      kind: 'config',
+      config: { id: configId({ ...base, dataset: 's' }), ...base, dataset: 's' },
+      variant: variant('fp32', 'fp32'),
+      dataset: { name: 's', kind: 'manifest', manifest: fx.datasets.short.manifest },
+      resultPath: join(dir, 's.json'),
+    };
+    const r = await runConfig(short);
+    expect(r.status).toBe('ok');
+    expect(r.accuracy?.wer).toBe(0);
+    expect(r.accuracy?.utterances).toBe(12);
+    expect(r.timing!.rtfx).toBeGreaterThan(0);
+    expect(r.memory!.peakRssBytes).toBeGreaterThan(r.memory!.baselineRssBytes);
+    expect(r.model?.notes).toContain('preprocessor: onnx-asr (features_lens = N//160)');
+
+    const oraclePath = join(dir, 'oracle.json');
+    const sections = [0, 1].map((index) => ({ index, startSec: index * 30, endSec: index * 30 + 30, text: 'x' }));
+    await writeFile(oraclePath, JSON.stringify({ dataset: 'l', audio: fx.datasets.long.wav, variant: 'fp32', audioSec: 60, sectionSec: 30, sections }));
+    const long: ConfigJob = {
+      ...short,
+      config: { ...short.config, id: 'l', dataset: 'l' },
+      dataset: { name: 'l', kind: 'long', audio: fx.datasets.long.wav, maxSec: 60, sectionSec: 30, maxEncoderFrames: 5000 },
+      oraclePath,
+    };
+    const lr = await runConfig(long);
+    expect(lr.longPass?.sections).toHaveLength(2);
+    expect(lr.longPass?.encoderFrames).toBe(750);
+    // the oracle says "x": every section is scored against it, so WER is high but finite
+    expect(lr.longPass!.sections[0]!.words.referenceLength).toBe(1);
+
+    const tooLong: ConfigJob = { ...long, dataset: { ...long.dataset, maxEncoderFrames: 500 } as ConfigJob['dataset'] };
+    await expect(runConfig(tooLong)).rejects.toThrow(/a single pass of 60.0 s needs 751 encoder frames, over the limit of 500/);
+  }, 60_000);
+});
+
+describe('bad model directories give errors naming the file and the fix', () => {
+  it('missing graph', async () => {
+    const dir = await modelCopy();
+    const v = { ...variant('x', 'fp32', dir), encoderFile: 'encoder-model.fp64.onnx' };
+    await expect(loadParakeet(nodeModelSource(dir, { threads: 1 }), v)).rejects.toThrow(/encoder-model.fp64.onnx: encoder graph not found; fetch the variant/);
+  });
+
+  it('truncated and corrupt ONNX files', async () => {
+    const dir = await modelCopy();
+    const bytes = await readFile(join(dir, 'decoder_joint-model.onnx'));
+    await writeFile(join(dir, 'decoder_joint-model.onnx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await expect(loadParakeet(nodeModelSource(dir, { threads: 1 }), variant('x', 'fp32', dir))).rejects.toThrow(
+      /decoder_joint-model.onnx: cannot load ONNX graph .*corrupt or truncated: fetch it again/,
+    );
+    await writeFile(join(dir, 'nemo128.onnx'), Buffer.from('garbage'.repeat(50)));
+    await expect(loadParakeet(nodeModelSource(dir, { threads: 1 }), variant('x', 'fp32', dir))).rejects.toThrow(/nemo128.onnx: cannot load ONNX graph/);
+  });
+
+  it('a vocab.txt that does not match the decoder', async () => {
+    const dir = await modelCopy();
+    const vocab = (await readFile(join(dir, 'vocab.txt'), 'utf8')).trimEnd().split('\n');
+    const blank = vocab.pop()!;
+    const n = vocab.length;
+    await writeFile(join(dir, 'vocab.txt'), [...vocab, `▁extra ${n}`, `${blank.split(' ')[0]} ${n + 1}`].join('\n') + '\n');
+    await expect(loadParakeet(nodeModelSource(dir, { threads: 1 }), variant('x', 'fp32', dir))).rejects.toThrow(
+      /does not match vocab.txt .* the vocab.txt and decoder come from different models/,
+    );
+  });
+
+  it('a config.json that is not a Parakeet TDT config', async () => {
+    const dir = await modelCopy();
+    await writeFile(join(dir, 'config.json'), '{"model_type":"nemo-conformer-ctc"}');
+    await expect(loadParakeet(nodeModelSource(dir, { threads: 1 }), variant('x', 'fp32', dir))).rejects.toThrow(/config.json: model_type "nemo-conformer-ctc" is not supported/);
+  });
+});
