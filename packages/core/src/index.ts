@@ -10,6 +10,7 @@ export * from './model/load.ts';
 export * from './decode/decoder-joint.ts';
 export * from './decode/types.ts';
 export * from './decode/greedy.ts';
+export * from './decode/maes.ts';
 export * from './decode/index.ts';
 export * from './transcribe.ts';
 export * from './protocol/sections.ts';

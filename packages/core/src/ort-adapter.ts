@@ -55,7 +55,7 @@ export function wrapOrtSession(session: OrtSessionLike, TensorCtor: OrtTensorCto
         if (!SUPPORTED.has(t.type)) {
           throw new Error(`output "${name}" has type ${t.type}; expected float32, int32 or int64 at graph boundaries`);
         }
-        result[name] = { type: t.type as TensorType, data: t.data as Tensor['data'], dims: [...t.dims] };
+        result[name] = { type: t.type as TensorType, data: t.data as Tensor['data'], dims: t.dims };
       }
       return result;
     },

@@ -80,28 +80,54 @@ export class DecoderJoint {
     return { s1: new Float32Array(n), s2: new Float32Array(n) };
   }
 
-  /** Runs all queries in one session.run with batch = queries.length. */
+  /** Input buffers per batch size, reused across calls (steps are awaited one at a time). */
+  private readonly buffers = new Map<number, { frames: Float32Array; targets: Int32Array; lengths: Int32Array; s1: Float32Array; s2: Float32Array }>();
+
+  private buffersFor(b: number) {
+    let buf = this.buffers.get(b);
+    if (!buf) {
+      const n = this.layers * b * this.hidden;
+      buf = {
+        frames: new Float32Array(b * this.encoderDim),
+        targets: new Int32Array(b),
+        lengths: new Int32Array(b).fill(1),
+        s1: new Float32Array(n),
+        s2: new Float32Array(n),
+      };
+      this.buffers.set(b, buf);
+    }
+    return buf;
+  }
+
+  /**
+   * Runs all queries in one session.run with batch = queries.length. Not re-entrant: callers await
+   * each step before the next (the input buffers are reused).
+   */
   async step(queries: readonly DecoderQuery[]): Promise<DecoderStep[]> {
     const b = queries.length;
     const { layers, hidden, encoderDim } = this;
-    const frames = new Float32Array(b * encoderDim);
-    const targets = new Int32Array(b);
-    const s1 = new Float32Array(layers * b * hidden);
-    const s2 = new Float32Array(layers * b * hidden);
-    queries.forEach((q, r) => {
+    const { frames, targets, lengths, s1, s2 } = this.buffersFor(b);
+    for (let r = 0; r < b; r++) {
+      const q = queries[r]!;
       frames.set(q.frame, r * encoderDim);
       targets[r] = q.target;
+      if (b === 1) {
+        // [layers, 1, hidden] is exactly the row's flattened state: one copy per tensor
+        s1.set(q.state.s1);
+        s2.set(q.state.s2);
+        continue;
+      }
       for (let l = 0; l < layers; l++) {
         const src = l * hidden;
         const dst = (l * b + r) * hidden;
         s1.set(q.state.s1.subarray(src, src + hidden), dst);
         s2.set(q.state.s2.subarray(src, src + hidden), dst);
       }
-    });
+    }
     const out = await this.session.run({
       encoder_outputs: f32(frames, [b, encoderDim, 1]),
       targets: i32(targets, [b, 1]),
-      target_length: i32(new Int32Array(b).fill(1), [b]),
+      target_length: i32(lengths, [b]),
       input_states_1: f32(s1, [layers, b, hidden]),
       input_states_2: f32(s2, [layers, b, hidden]),
     });
@@ -117,11 +143,23 @@ export class DecoderJoint {
     const width = logits.length / b;
     if (width !== this.vocabSize + TDT_DURATIONS.length) throw this.mismatch(width);
     const { layers, hidden } = this;
+    const n = layers * hidden;
     const steps: DecoderStep[] = [];
+    if (b === 1) {
+      // [layers, 1, hidden] is already one row's flattened state: copy once, no per-layer walk.
+      steps.push({
+        tokenLogits: logits.subarray(0, this.vocabSize),
+        durationLogits: logits.subarray(this.vocabSize, width),
+        state: { s1: o1.slice(0, n), s2: o2.slice(0, n) },
+      });
+      return steps;
+    }
+    // One allocation per call for all rows' next states; each row gets its own subarrays.
+    const block = new Float32Array(2 * b * n);
     for (let r = 0; r < b; r++) {
       const row = logits.subarray(r * width, (r + 1) * width);
-      const n1 = new Float32Array(layers * hidden);
-      const n2 = new Float32Array(layers * hidden);
+      const n1 = block.subarray(2 * r * n, (2 * r + 1) * n);
+      const n2 = block.subarray((2 * r + 1) * n, (2 * r + 2) * n);
       for (let l = 0; l < layers; l++) {
         const src = (l * b + r) * hidden;
         n1.set(o1.subarray(src, src + hidden), l * hidden);

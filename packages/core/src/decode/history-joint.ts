@@ -9,8 +9,8 @@ import { DecoderJoint } from './decoder-joint.ts';
 
 /** Probabilities (need not sum to 1) per token id and per duration index; missing entries get 1e-9. */
 export interface ScriptedStep {
-  readonly tokens: Readonly<Record<number, number>>;
-  readonly durations: Readonly<Record<number, number>>;
+  readonly tokens: Readonly<Partial<Record<number, number>>>;
+  readonly durations: Readonly<Partial<Record<number, number>>>;
 }
 
 /** Decides one row's output from its frame and token history (initial blank included). */

@@ -64,8 +64,12 @@ export class TokenTree {
     return node;
   }
 
-  /** Forgets children of nodes that no hypothesis in `live` holds. */
-  retain(live: readonly Hypothesis[]): void {
+  /**
+   * Forgets children of nodes that no hypothesis in `live` holds. Skipped while the index is small:
+   * keeping stale entries longer is harmless, and sweeping every frame showed up in profiles.
+   */
+  retain(live: readonly Hypothesis[], minSize = 512): void {
+    if (this.children.size < minSize) return;
     const ids = new Set<number>();
     for (const h of live) ids.add(h.node.id);
     for (const [key, node] of this.children) {
@@ -101,6 +105,9 @@ export function logAddExp(a: number, b: number): number {
 
 const byScoreDesc = (a: Hypothesis, b: Hypothesis): number => b.score - a.score;
 
+/** Frames per node id in merge keys: 2^21 frames of 80 ms is 46 hours, far past the encoder's limit. */
+const FRAME_KEY_SPAN = 2 ** 21;
+
 /**
  * NeMo `merge_duplicate_hypotheses`: hypotheses with equal (tokens, last_frame) collapse into the
  * best-scored one (it keeps its timestamps) whose score becomes the log-sum of all of them.
@@ -108,9 +115,10 @@ const byScoreDesc = (a: Hypothesis, b: Hypothesis): number => b.score - a.score;
  */
 export function mergeDuplicates(hyps: readonly Hypothesis[]): Hypothesis[] {
   const sorted = [...hyps].sort(byScoreDesc);
-  const byKey = new Map<string, Hypothesis>();
+  const byKey = new Map<number, Hypothesis>();
   for (const h of sorted) {
-    const key = `${h.node.id}:${h.lastFrame}`;
+    // Numeric key (a string per hypothesis showed up in profiles); exact while id * 2^21 < 2^53.
+    const key = h.node.id * FRAME_KEY_SPAN + h.lastFrame;
     const kept = byKey.get(key);
     if (kept) kept.score = logAddExp(kept.score, h.score);
     else byKey.set(key, h);

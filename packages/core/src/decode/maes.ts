@@ -19,6 +19,8 @@
  * - Timestamps. NeMo appends `time_idx + duration` to `timestep`; we record `time_idx`, the frame the
  *   token was emitted on, as greedy does, so detokenizeWithTimestamps means the same for both.
  * - Ties. torch.topk's order among equal values is unspecified; here equal values keep index order.
+ *   As in NeMo, an exact tie between blank and a token at the end of a frame goes to blank (list_b
+ *   precedes list_nb in the stable sort), where greedy's argmax takes the lower id.
  * - max_tokens_per_step is not used, as in NeMo: `numSteps` bounds the tokens per frame.
  * - Arithmetic is float64 (NeMo: float32 tensors), so near-ties can resolve differently.
  * With beam width 1 this equals greedy decoding whenever no token takes duration 0; with duration-0
@@ -42,9 +44,9 @@ export type MaesOptions = Omit<Extract<DecoderConfig, { kind: 'maes' }>, 'kind'>
 interface Scratch {
   readonly tokIdx: Int32Array;
   readonly tokVal: Float64Array;
-  readonly total: Float64Array;
-  readonly pairIdx: Int32Array;
-  readonly pairVal: Float64Array;
+  readonly durLogp: Float64Array;
+  /** Next candidate index per duration row of the pair merge. */
+  readonly heads: Int32Array;
 }
 
 /** Result lists of one expansion step (NeMo list_b, list_exp, list_nb_exp). */
@@ -89,9 +91,8 @@ export class MaesTdtDecoder implements TokenDecoder {
     const scratch: Scratch = {
       tokIdx: new Int32Array(maxCandidates),
       tokVal: new Float64Array(maxCandidates),
-      total: new Float64Array(D * maxCandidates),
-      pairIdx: new Int32Array(maxCandidates),
-      pairVal: new Float64Array(maxCandidates),
+      durLogp: new Float64Array(D),
+      heads: new Int32Array(D),
     };
     const tree = new TokenTree(joint.vocabSize);
     const scorer = new FrameScorer(joint, enc);
@@ -151,22 +152,33 @@ export class MaesTdtDecoder implements TokenDecoder {
     scratch: Scratch,
     lists: StepLists,
   ): void {
-    const { tokIdx, tokVal, total, pairIdx, pairVal } = scratch;
-    const nTok = topK(s.tokenLogits, maxCandidates, tokIdx, tokVal);
-    // Flattened [duration][candidate] like NeMo's view(len(hyps), -1): index = d * MC + j.
-    total.fill(-Infinity);
-    for (let d = 0; d < this.durations.length; d++) {
-      const dlogp = s.durationLogits[d]! - s.durationLse;
-      for (let j = 0; j < nTok; j++) total[d * maxCandidates + j] = dlogp + tokVal[j]! - s.tokenLse;
-    }
-    const nPairs = topK(total, maxCandidates, pairIdx, pairVal);
-    const floor = pairVal[0]! - this.options.expansionGamma;
-    for (let p = 0; p < nPairs; p++) {
-      const logp = pairVal[p]!;
-      if (!(logp >= floor)) continue;
-      const flat = pairIdx[p]!;
-      const token = tokIdx[flat % maxCandidates]!;
-      let duration = this.durations[Math.floor(flat / maxCandidates)]!;
+    const { tokIdx, tokVal, durLogp, heads } = scratch;
+    // decode() checked maxCandidates < vocabulary size, so topK fills every slot.
+    topK(s.tokenLogits, maxCandidates, tokIdx, tokVal);
+    const D = this.durations.length;
+    for (let d = 0; d < D; d++) durLogp[d] = s.durationLogits[d]! - s.durationLse;
+    heads.fill(0);
+    // NeMo takes the top maxCandidates of the [duration x candidate] sum matrix, then keeps those
+    // >= best - gamma. Each duration row is sorted (tokVal is), so a D-way merge yields the same pairs
+    // in the same order (equal sums: lower flat index d * MC + j first) and can stop at the floor.
+    let floor = -Infinity;
+    for (let p = 0; p < maxCandidates; p++) {
+      let bestD = -1;
+      let logp = -Infinity;
+      for (let d = 0; d < D; d++) {
+        const j = heads[d]!;
+        if (j >= maxCandidates) continue;
+        const v = durLogp[d]! + tokVal[j]! - s.tokenLse;
+        if (bestD < 0 || v > logp) {
+          bestD = d;
+          logp = v;
+        }
+      }
+      if (p === 0) floor = logp - this.options.expansionGamma;
+      if (bestD < 0 || !(logp >= floor)) break;
+      const token = tokIdx[heads[bestD]!]!;
+      heads[bestD]!++;
+      let duration = this.durations[bestD]!;
       if (token === blankId && duration === 0) duration = this.durations[this.minNonZeroIdx]!;
       const score = h.score + logp;
       const lastFrame = h.lastFrame + duration;
