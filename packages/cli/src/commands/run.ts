@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { DecoderConfig } from '@parakeet-bench/core';
+import type { BackendName, DecoderConfig } from '@parakeet-bench/core';
+import { backendSchema } from '@parakeet-bench/core';
 import { MAES_DEFAULTS } from '@parakeet-bench/core';
 import { ensureFixture } from '@parakeet-bench/fixture';
 import type { SweepSpec, SweepSpecInput } from '@parakeet-bench/runner-node';
 import { fixtureSweep, formatSummaryTable, parseSweepSpec, runSweep } from '@parakeet-bench/runner-node';
 import { parseShard, selectShard } from '@parakeet-bench/gate';
+import { BROWSER_WORKER } from '@parakeet-bench/runner-browser';
 import { csv, intList, parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
@@ -23,6 +25,8 @@ options:
   --run-label <label>   label stored in each result (default: the results folder name)
   --variants <a,b>      only these variant ids
   --datasets <a,b>      only these datasets
+  --backends <a,b>      replace the sweep's backends: node-cpu, web-wasm, web-webgpu (threads from
+                        --threads, default 1; web-webgpu ignores threads)
   --threads <1,2>       override thread counts of every backend
   --beam <w,w>          add MAES beam search with these widths (1 = MAES with one hypothesis)
   --no-greedy           drop the greedy decoder (with --beam)
@@ -49,7 +53,7 @@ async function loadSweepFile(file: string): Promise<SweepSpecInput> {
     ...raw,
     variants: (raw.variants ?? []).map((v) => ({ ...v, dir: abs(v.dir) })),
     datasets: (raw.datasets ?? []).map((d) =>
-      d.kind === 'manifest' ? { ...d, manifest: abs(d.manifest) } : d.kind === 'folder' ? { ...d, dir: abs(d.dir) } : { ...d, audio: abs(d.audio), ...(d.referenceText ? { referenceText: abs(d.referenceText) } : {}) },
+      d.kind === 'manifest' ? { ...d, manifest: abs(d.manifest) } : d.kind === 'folder' || d.kind === 'fleurs' ? { ...d, dir: abs(d.dir) } : { ...d, audio: abs(d.audio), ...(d.referenceText ? { referenceText: abs(d.referenceText) } : {}) },
     ),
   };
 }
@@ -68,6 +72,16 @@ function num(value: string | undefined, option: string, fallback: number): numbe
   return n;
 }
 
+function chooseBackends(current: SweepSpec['backends'], names: string[] | undefined, threads: number[] | undefined): SweepSpec['backends'] {
+  if (!names) return threads ? current.map((b) => ({ ...b, threads })) : current;
+  return names.map((name) => {
+    const parsed = backendSchema.safeParse(name);
+    if (!parsed.success) throw new UsageError(`--backends: unknown backend "${name}" (node-cpu, web-wasm, web-webgpu)`);
+    const backend: BackendName = parsed.data;
+    return { backend, threads: backend === 'web-webgpu' ? [1] : (threads ?? [1]) };
+  });
+}
+
 /** `bench run`: the sweep. */
 export const runCommand: Command = {
   summary: 'run a benchmark sweep (default: the generated fixture model)',
@@ -80,6 +94,7 @@ export const runCommand: Command = {
       variants: { type: 'string' },
       datasets: { type: 'string' },
       threads: { type: 'string' },
+      backends: { type: 'string' },
       beam: { type: 'string' },
       'no-greedy': { type: 'boolean' },
       'maes-steps': { type: 'string' },
@@ -123,7 +138,7 @@ export const runCommand: Command = {
     const datasetNames = keep(spec.datasets, csv(values.datasets), (d) => d.name, 'datasets').map((d) => d.name);
     spec = {
       ...spec,
-      backends: threads ? spec.backends.map((b) => ({ ...b, threads })) : spec.backends,
+      backends: chooseBackends(spec.backends, csv(values.backends), threads),
       decoders,
       timeoutSec: num(values.timeout, 'timeout', spec.timeoutSec),
     };
@@ -135,6 +150,7 @@ export const runCommand: Command = {
       runLabel,
       retryFailed: values['retry-failed'] ?? false,
       force: values.force ?? false,
+      workers: { 'web-wasm': BROWSER_WORKER, 'web-webgpu': BROWSER_WORKER },
       oracleDir: join(cacheDir(), 'oracle'),
       ...(values['no-cache'] ? {} : { tensorCacheDir: join(cacheDir(), 'tensors') }),
       select: (jobs) => {

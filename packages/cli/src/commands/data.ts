@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { createProgressRenderer, downloadRepo, hubConfigFromEnv, HubError, repoDirName } from '@parakeet-bench/hub';
+import type { FleursFiles, FleursSplit } from '@parakeet-bench/runner-node';
+import { ensureExtracted, FLEURS_REPO, FLEURS_SPLITS, fleursPaths, fleursRepoFiles } from '@parakeet-bench/runner-node';
+import { parseCommandArgs } from '../args.ts';
+import type { Command } from '../command.ts';
+import { UsageError } from '../command.ts';
+import { cacheDir } from '../paths.ts';
+
+const usage = `usage: bench data fetch fleurs --lang <code> --split <validation|test|train> [--dir <root>] [--revision <rev>]
+
+Downloads one split of one language of FLEURS from the Hugging Face dataset repo google/fleurs
+(HF_ENDPOINT honoured, default https://huggingface.co; HF_TOKEN if set): only the split table
+data/<lang>/<split>.tsv and the audio tarball data/<lang>/audio/<split>.tar.gz (the validation split
+is stored as "dev"), into <root>/google__fleurs/, then extracts the tarball once beside it. Prints
+the dataset entry to paste into a sweep file. Interrupted downloads resume; reruns skip what is there.
+
+options:
+  --lang <code>       FLEURS language config, e.g. fr_fr, en_us, cmn_hans_cn
+  --split <name>      validation, test or train
+  --dir <root>        where datasets go (default: <cache>/datasets; cache = PARAKEET_BENCH_CACHE or .cache)
+  --revision <rev>    branch, tag or commit of google/fleurs (default: main)`;
+
+const options = {
+  lang: { type: 'string' },
+  split: { type: 'string' },
+  dir: { type: 'string' },
+  revision: { type: 'string' },
+} as const;
+type Values = { lang?: string | undefined; split?: string | undefined; dir?: string | undefined; revision?: string | undefined };
+
+function splitOf(value: string | undefined): FleursSplit {
+  const split = FLEURS_SPLITS.find((s) => s === value);
+  if (!split) throw new UsageError(value === undefined ? `--split is required (${FLEURS_SPLITS.join(', ')})` : `--split "${value}" is not a FLEURS split: use ${FLEURS_SPLITS.join(', ')}`);
+  return split;
+}
+
+async function fetchFleurs(values: Values): Promise<number> {
+  if (values.lang === undefined) throw new UsageError('--lang is required, e.g. --lang fr_fr');
+  const lang = values.lang;
+  const split = splitOf(values.split);
+  let files: FleursFiles;
+  try {
+    files = fleursRepoFiles(lang, split);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const dir = join(values.dir ?? join(cacheDir(), 'datasets'), repoDirName(FLEURS_REPO));
+  const renderer = createProgressRenderer();
+  const say = (line: string) => {
+    renderer.finish();
+    process.stderr.write(`${line}\n`);
+  };
+  try {
+    const ref = { repo: FLEURS_REPO, repoType: 'dataset' as const, ...(values.revision ? { revision: values.revision } : {}) };
+    const got = await downloadRepo(ref, dir, {
+      config: hubConfigFromEnv(),
+      files: [files.tsv, files.archive],
+      onProgress: renderer.listener,
+      onNotice: (n) => say(`note: ${n}`),
+      onRetry: (err, retry, ms) => say(`retry ${retry} in ${(ms / 1000).toFixed(1)} s: ${err.message}`),
+    });
+    const fetched = got.files.filter((f) => f.status === 'downloaded').length;
+    console.log(`fleurs ${lang} ${split}: ${dir} (${FLEURS_REPO}${got.commit ? `@${got.commit.slice(0, 12)}` : ''}; ${fetched} downloaded, ${got.files.length - fetched} already present)`);
+  } catch (e) {
+    if (e instanceof HubError && e.kind === 'not-found') {
+      throw new Error(`${e.message}\nFLEURS has no ${files.tsv} or ${files.archive}: check --lang (a config name such as fr_fr) and --revision`);
+    }
+    throw e;
+  } finally {
+    renderer.finish();
+  }
+  const paths = fleursPaths(dir, lang, split);
+  const extracted = await ensureExtracted(paths.archive, paths.extracted);
+  console.log(extracted.extracted ? `  extracted ${extracted.files} files into ${paths.extracted}` : `  already extracted in ${paths.extracted}`);
+  const entry = { name: `fleurs-${lang}-${split}`, kind: 'fleurs', dir, lang, split };
+  console.log(`  sweep dataset entry:\n  ${JSON.stringify(entry)}`);
+  return 0;
+}
+
+const fetchers: Record<string, (values: Values) => Promise<number>> = { fleurs: fetchFleurs };
+
+/** `bench data`: fetch benchmark datasets (FLEURS) from the Hugging Face hub. */
+export const dataCommand: Command = {
+  summary: 'download benchmark datasets (FLEURS splits) from the Hugging Face hub',
+  usage,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(argv, options, true);
+    const [sub, name, ...rest] = positionals;
+    if (sub !== 'fetch') throw new UsageError(sub === undefined ? 'missing subcommand: fetch' : `unknown subcommand "${sub}": use fetch`);
+    const fetcher = name === undefined ? undefined : fetchers[name];
+    if (!fetcher) throw new UsageError(`${name === undefined ? 'name a dataset' : `unknown dataset "${name}"`}: one of ${Object.keys(fetchers).join(', ')}`);
+    if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`);
+    return fetcher(values);
+  },
+};

@@ -1,0 +1,14 @@
+export * from './browser-worker.ts';
+export * from './browser-run-config.ts';
+export * from './browser-limits.ts';
+export * from './browser-result.ts';
+export * from './browser-score.ts';
+export * from './browser-memory.ts';
+export * from './bench-browser.ts';
+export * from './onnx-scan.ts';
+export * from './safe-path.ts';
+export * from './static-server.ts';
+export * from './page-bundle.ts';
+export * from './proc-memory.ts';
+export * from './fault.ts';
+export type * from './page/page-protocol.ts';

@@ -1,0 +1,77 @@
+/**
+ * The contract between the Node side and the benchmark page. Calls are started with one short
+ * `page.evaluate` and polled, so no single CDP call outlives puppeteer's protocol timeout however long
+ * a model load or a 390 s pass takes, and a crashed tab shows up at the next poll.
+ */
+import type { DecoderConfig, ModelVariant, StageTimings, TimedWord } from '@parakeet-bench/core';
+
+/** One external-data file: `path` as the graph names it, `url` where the page fetches it. */
+export interface PageExternalData {
+  readonly path: string;
+  readonly url: string;
+}
+
+/** Everything the page needs to open a model variant. */
+export interface PageLoadRequest {
+  readonly backend: 'web-wasm' | 'web-webgpu';
+  /** ort.env.wasm.numThreads; 0 keeps onnxruntime-web's default. */
+  readonly threads: number;
+  readonly variant: ModelVariant;
+  /** URL prefix of the model directory, ending in `/`. */
+  readonly modelBase: string;
+  /** Graph file (relative to the model dir) -> its external-data files. */
+  readonly externalData: Readonly<Record<string, readonly PageExternalData[]>>;
+}
+
+/** What the page reports about its runtime. */
+export interface PageEnvironment {
+  readonly ortVersion: string;
+  readonly crossOriginIsolated: boolean;
+  readonly userAgent: string;
+  readonly hardwareConcurrency: number;
+  /** null when navigator.gpu or an adapter is missing; `reason` says which. */
+  readonly webgpu: { readonly ok: true; readonly architecture: string; readonly vendor: string; readonly features: readonly string[] } | { readonly ok: false; readonly reason: string };
+}
+
+/** One transcribed clip, small enough to return through CDP. */
+export interface PageClipResult {
+  readonly text: string;
+  readonly words: readonly TimedWord[];
+  readonly samples: number;
+  readonly featuresLength: number;
+  readonly encodedLength: number;
+  readonly timings: StageTimings;
+  readonly decoderCalls: number;
+  readonly meanLiveHypotheses?: number;
+}
+
+/** Calls the page can run; each maps to one async function in the page. */
+export interface PageCalls {
+  /** Fetches the raw float32 clips into page memory; returns their sample counts. */
+  fetchAudio(urls: readonly string[]): Promise<number[]>;
+  /** Opens the variant; returns notes (e.g. the execution provider used) and the vocabulary size. */
+  load(request: PageLoadRequest): Promise<{ readonly notes: string[]; readonly vocabSize: number }>;
+  /** Transcribes clip `index` of those fetched. */
+  transcribe(args: { readonly index: number; readonly decoder: DecoderConfig }): Promise<PageClipResult>;
+  /** Decoder-joint call statistics of the loaded model. */
+  stats(): Promise<{ readonly calls: number; readonly rows: number }>;
+  /** Never settles: lets tests exercise timeouts. */
+  hang(): Promise<never>;
+}
+
+/** Name of a page call. */
+export type PageCallName = keyof PageCalls;
+
+/** State of a started call. */
+export type PageCallState =
+  | { readonly state: 'running' }
+  | { readonly state: 'done'; readonly value: unknown }
+  | { readonly state: 'error'; readonly message: string; readonly stack?: string };
+
+/** The object the page installs as `window.parakeetBench`. */
+export interface PageApi {
+  readonly ready: true;
+  environment(): Promise<PageEnvironment>;
+  start(name: PageCallName, arg: unknown): number;
+  poll(id: number): PageCallState;
+}
