@@ -1,20 +1,13 @@
 /** Result records specific to the browser runner: its environment block and unsupported/failed results. */
-import { cpus, totalmem } from 'node:os';
 import type { BenchResult } from '@parakeet-bench/core';
 import type { ConfigJob } from '@parakeet-bench/runner-node';
-import { failedResult } from '@parakeet-bench/runner-node';
+import { failedResult, machineInfo } from '@parakeet-bench/runner-node';
 import type { PageEnvironment } from './page/page-protocol.ts';
 
 /** The machine, browser and onnxruntime-web build a browser result was measured on. */
 export function browserEnvironment(env: PageEnvironment | null, browserVersion: string | null): BenchResult['environment'] {
-  const cpu = cpus();
   return {
-    cpuModel: cpu[0]?.model.trim() ?? 'unknown',
-    cores: cpu.length,
-    totalMemBytes: totalmem(),
-    platform: process.platform,
-    arch: process.arch,
-    node: process.version,
+    ...machineInfo(),
     runtime: 'onnxruntime-web',
     runtimeVersion: env?.ortVersion ?? 'unknown',
     ...(browserVersion ? { browser: browserVersion } : {}),
@@ -23,14 +16,10 @@ export function browserEnvironment(env: PageEnvironment | null, browserVersion: 
 
 /** A config the browser cannot run by design (size walls, missing shader-f16): recorded, not failed. */
 export function unsupportedResult(job: ConfigJob, reason: string, startedAt: string, environment: BenchResult['environment'] | null): BenchResult {
-  return {
-    ...failedResult(job, { message: reason, phase: 'plan' }, startedAt),
-    status: 'unsupported',
-    environment: environment ?? browserEnvironment(null, null),
-  };
+  return { ...failedResult(job, { message: reason, phase: 'plan' }, startedAt, environment ?? browserEnvironment(null, null)), status: 'unsupported' };
 }
 
 /** A failed browser config (crash, timeout, load error) with the browser runtime named. */
 export function browserFailedResult(job: ConfigJob, error: { message: string; phase?: string; stack?: string }, startedAt: string): BenchResult {
-  return { ...failedResult(job, error, startedAt), environment: browserEnvironment(null, null) };
+  return failedResult(job, error, startedAt, browserEnvironment(null, null));
 }

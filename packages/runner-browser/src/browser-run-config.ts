@@ -4,19 +4,17 @@
  * the same core functions as node-cpu, so only the runtime differs between backends.
  */
 import type { BackendName, BenchResult, ModelVariant } from '@parakeet-bench/core';
-import { RESULT_SCHEMA_VERSION, encoderFramesFor, nowMs, parseModelConfig } from '@parakeet-bench/core';
+import { nowMs, parseModelConfig } from '@parakeet-bench/core';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ConfigJob, ProgressFn } from '@parakeet-bench/runner-node';
-import { PhaseError, loadDataset, readOracle } from '@parakeet-bench/runner-node';
+import type { ClipTranscript, ConfigJob, ProgressFn } from '@parakeet-bench/runner-node';
+import { PhaseError, loadDataset, okResult, phase, prepareLongPass, scoreRun } from '@parakeet-bench/runner-node';
 import type { BenchBrowser } from './bench-browser.ts';
 import { openBenchBrowser } from './bench-browser.ts';
 import { readBrowserPeaks, resetBrowserPeaks } from './browser-memory.ts';
 import type { BrowserLimits, GraphPlan } from './browser-limits.ts';
 import { DEFAULT_BROWSER_LIMITS, planBrowserModel } from './browser-limits.ts';
 import { browserEnvironment, unsupportedResult } from './browser-result.ts';
-import type { ClipRun } from './browser-score.ts';
-import { scoreBrowserRun } from './browser-score.ts';
 import { PAGE_HTML, PAGE_PATHS, buildPageBundle, ortWebDistDir } from './page-bundle.ts';
 import type { PageExternalData, PageLoadRequest } from './page/page-protocol.ts';
 import { startStaticServer } from './static-server.ts';
@@ -37,14 +35,6 @@ export interface BrowserRunOptions {
   readonly hangOnLoad?: boolean;
 }
 
-async function phase<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw e instanceof PhaseError ? e : new PhaseError(name, e);
-  }
-}
-
 const fileUrl = (file: string): string => PAGE_PATHS.model + file.split('/').map(encodeURIComponent).join('/');
 
 function externalDataOf(graphs: readonly GraphPlan[]): Record<string, PageExternalData[]> {
@@ -59,17 +49,10 @@ function clipsOf(data: Awaited<ReturnType<typeof loadDataset>>): Float32Array[] 
 
 /** Refuses a long pass the encoder cannot take, and finds its oracle, before a browser is started. */
 async function checkLong(job: ConfigJob, data: Awaited<ReturnType<typeof loadDataset>>, variant: ModelVariant): Promise<string[] | null> {
-  if (data.kind !== 'long' || job.dataset.kind !== 'long') return null;
-  const audioSec = data.samples.length / 16000;
+  if (data.kind !== 'long') return null;
   const configPath = join(variant.dir, 'config.json');
   const config = parseModelConfig(await readFile(configPath, 'utf8').catch(() => '{}'), configPath);
-  const frames = encoderFramesFor(audioSec, config);
-  if (frames > job.dataset.maxEncoderFrames) {
-    throw new PhaseError('plan', new Error(`${data.audio}: a single pass of ${audioSec.toFixed(1)} s needs ${frames} encoder frames, over the limit of ${job.dataset.maxEncoderFrames}; lower maxSec`));
-  }
-  const oracle = job.oraclePath ? await readOracle(job.oraclePath) : null;
-  if (!oracle) throw new PhaseError('oracle', new Error(`oracle transcripts missing (${job.oraclePath ?? 'no path'}) for ${variant.id}; run the sweep, which computes them first`));
-  return oracle.sections.map((s) => s.text);
+  return prepareLongPass(job, data, config.subsamplingFactor);
 }
 
 /** Runs one browser config in a fresh Chromium; unsupported configs return without launching one. */
@@ -131,43 +114,29 @@ export async function runBrowserConfig(job: ConfigJob, options: BrowserRunOption
     const loaded = await phase('load', () => b.call('load', request));
     notes.push(...loaded.notes);
     const loadMs = nowMs() - t0;
-    const runs: ClipRun[] = [];
+    const runs: ClipTranscript[] = [];
     for (const [index] of clips.entries()) {
       runs.push(await phase('transcribe', () => b.call('transcribe', { index, decoder: job.config.decoder })));
       progress(`clip ${index + 1}/${clips.length}`);
     }
     const stats = await phase('transcribe', () => b.call('stats', undefined));
     const memory = await phase('memory', () => readBrowserPeaks(baseline, backend === 'web-webgpu'));
-    const s = await phase('score', async () => scoreBrowserRun(job, data, runs, oracleTexts));
-    return {
-      schemaVersion: RESULT_SCHEMA_VERSION,
-      config: job.config,
-      status: 'ok',
-      startedAt,
-      finishedAt: new Date().toISOString(),
-      ...(job.runLabel ? { runLabel: job.runLabel } : {}),
-      environment,
-      model: {
-        dir: plan.variant.dir,
-        encoderFile: plan.variant.encoderFile,
-        decoderFile: plan.variant.decoderFile,
-        preprocessorFile: plan.variant.preprocessorFile ?? 'nemo128.onnx',
+    const s = await phase('score', async () => scoreRun(job, data, runs, oracleTexts));
+    return okResult(
+      {
+        job,
+        startedAt,
+        environment,
+        variant: plan.variant,
         vocabSize: loaded.vocabSize,
-        notes: [...notes, ...s.notes],
+        notes,
+        loadMs,
+        memory,
+        decoder: stats,
+        cache: { featureCache: 'off', encoderCache: 'off' },
       },
-      accuracy: s.accuracy,
-      timing: { loadMs, ...s.timings, processMs: s.processMs, audioSec: s.audioSec, rtf: s.processMs / 1000 / s.audioSec, rtfx: s.audioSec / (s.processMs / 1000) },
-      memory,
-      decodeStats: {
-        decoderCalls: stats.calls,
-        meanDecoderBatch: stats.calls ? stats.rows / stats.calls : 0,
-        ...(s.meanLiveHypotheses !== undefined ? { meanLiveHypotheses: s.meanLiveHypotheses } : {}),
-        featureCache: 'off',
-        encoderCache: 'off',
-      },
-      ...(s.longPass ? { longPass: s.longPass } : {}),
-      utterances: s.utterances,
-    };
+      s,
+    );
   } finally {
     await browser?.close();
     await server.close();

@@ -2,7 +2,6 @@ export * from './browser-worker.ts';
 export * from './browser-run-config.ts';
 export * from './browser-limits.ts';
 export * from './browser-result.ts';
-export * from './browser-score.ts';
 export * from './browser-memory.ts';
 export * from './bench-browser.ts';
 export * from './onnx-scan.ts';

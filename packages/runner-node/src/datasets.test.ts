@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { encodeWav16 } from '@parakeet-bench/core';
 import { loadDataset } from './datasets.ts';
 
 const shared = join(import.meta.dirname, '../../../../shared/data/audio');
+const JFK_TEXT = 'And so, my fellow Americans, ask not what your country can do for you, ask what you can do for your country.';
 const tone = (sec: number): Uint8Array => encodeWav16(new Float32Array(16000 * sec).map((_, i) => Math.sin(i / 5) * 0.3), 16000);
 
 describe('loadDataset', () => {
@@ -24,13 +25,24 @@ describe('loadDataset', () => {
     expect(d.droppedEmptyReferences).toBe(1);
   });
 
-  it('reads a folder of audio + .txt pairs (the real FLEURS-fr clips)', async () => {
+  it('reads a folder of audio + .txt pairs (every shared real clip: 10 FLEURS-fr .ogg via ffmpeg, JFK .wav in-process)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pb-fleurs-'));
-    for (const name of (await readdir(shared)).filter((n) => n.startsWith('fleurs-fr'))) await symlink(join(shared, name), join(dir, name));
-    const d = await loadDataset({ name: 'fleurs', kind: 'folder', dir });
+    const names = (await readdir(shared)).filter((n) => n.startsWith('fleurs-fr') || n === 'jfk-11s.wav');
+    for (const name of names) await symlink(join(shared, name), join(dir, name));
+    await writeFile(join(dir, 'jfk-11s.txt'), `${JFK_TEXT}\n`);
+    const d = await loadDataset({ name: 'shared', kind: 'folder', dir });
     if (d.kind !== 'corpus') throw new Error('corpus expected');
-    expect(d.utterances).toHaveLength(10);
-    expect(d.utterances[0]!.reference.length).toBeGreaterThan(10);
+    expect(d.utterances.map((u) => u.id)).toEqual([...Array.from({ length: 10 }, (_, i) => `fleurs-fr-test-00${i}`), 'jfk-11s']);
+    for (const u of d.utterances.slice(0, 10)) {
+      expect(u.reference).toBe((await readFile(join(shared, `${u.id}.txt`), 'utf8')).trim());
+      // FLEURS clips are a few seconds to ~30 s of 16 kHz audio. Not silence, but the threshold is low:
+      // fleurs-fr-test-000 really peaks at -47.7 dBFS (a near-silent recording shipped in FLEURS).
+      expect(u.samples.length).toBeGreaterThan(16000);
+      expect(u.samples.length).toBeLessThan(16000 * 40);
+      expect(u.samples.reduce((m, x) => Math.max(m, Math.abs(x)), 0)).toBeGreaterThan(0.002);
+    }
+    expect(d.utterances[10]!).toMatchObject({ reference: JFK_TEXT });
+    expect(d.utterances[10]!.samples.length).toBe(176_000);
   }, 60_000);
 
   it('names what is missing', async () => {
@@ -41,6 +53,13 @@ describe('loadDataset', () => {
     await writeFile(join(dir, 'lonely.wav'), tone(1));
     await expect(loadDataset({ name: 'x', kind: 'folder', dir })).rejects.toThrow(/lonely.txt: transcript for lonely.wav/);
     await expect(loadDataset({ name: 'x', kind: 'folder', dir: join(dir, 'nowhere') })).rejects.toThrow(/dataset folder not found/);
+  });
+
+  it('runs the long protocol over the real JFK clip (shorter than maxSec: the whole clip)', async () => {
+    const d = await loadDataset({ name: 'jfk', kind: 'long', audio: join(shared, 'jfk-11s.wav'), maxSec: 390, sectionSec: 60, maxEncoderFrames: 5000 });
+    if (d.kind !== 'long') throw new Error('long expected');
+    expect(d.samples.length).toBe(176_000);
+    expect(d.humanReference).toBeUndefined();
   });
 
   it('cuts a long recording to maxSec and reads the human reference', async () => {

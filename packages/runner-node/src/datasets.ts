@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { parseNemoManifest } from '@parakeet-bench/core';
 import { loadAudioFile } from './audio-file.ts';
+import { loadFleurs } from './fleurs.ts';
 import type { DatasetSpec } from './sweep-spec.ts';
 
 /** One utterance with its audio loaded. */
@@ -93,5 +94,7 @@ export function loadDataset(spec: DatasetSpec): Promise<LoadedCorpus | LoadedLon
       return loadFolder(resolve(spec.dir));
     case 'long':
       return loadLong(spec);
+    case 'fleurs':
+      return loadFleurs({ ...spec, dir: resolve(spec.dir) }).then(corpus);
   }
 }

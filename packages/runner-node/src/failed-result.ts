@@ -4,7 +4,12 @@ import { nodeEnvironment } from './environment.ts';
 import type { ConfigJob } from './job.ts';
 
 /** The failed-result record shared by the worker and the parent. */
-export function failedResult(job: ConfigJob, error: { message: string; phase?: string; stack?: string }, startedAt: string): BenchResult {
+export function failedResult(
+  job: ConfigJob,
+  error: { message: string; phase?: string; stack?: string },
+  startedAt: string,
+  environment: BenchResult['environment'] = nodeEnvironment(),
+): BenchResult {
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     config: job.config,
@@ -13,7 +18,7 @@ export function failedResult(job: ConfigJob, error: { message: string; phase?: s
     startedAt,
     finishedAt: new Date().toISOString(),
     ...(job.runLabel ? { runLabel: job.runLabel } : {}),
-    environment: nodeEnvironment(),
+    environment,
     utterances: [],
   };
 }

@@ -15,3 +15,7 @@ export * from './environment.ts';
 export * from './spawn-worker.ts';
 export * from './tensor-cache.ts';
 export * from './cached-encode.ts';
+export * from './fleurs-layout.ts';
+export * from './fleurs.ts';
+export * from './tar-extract.ts';
+export * from './score-run.ts';

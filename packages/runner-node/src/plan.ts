@@ -86,7 +86,7 @@ export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
 
 function resolveDataset(d: DatasetSpec): DatasetSpec {
   if (d.kind === 'manifest') return { ...d, manifest: resolve(d.manifest) };
-  if (d.kind === 'folder') return { ...d, dir: resolve(d.dir) };
+  if (d.kind === 'folder' || d.kind === 'fleurs') return { ...d, dir: resolve(d.dir) };
   return { ...d, audio: resolve(d.audio), ...(d.referenceText ? { referenceText: resolve(d.referenceText) } : {}) };
 }
 

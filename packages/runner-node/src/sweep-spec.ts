@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { backendSchema, decoderConfigSchema } from '@parakeet-bench/core';
+import { FLEURS_LANG_PATTERN, FLEURS_SPLITS } from './fleurs-layout.ts';
 
 /** A model variant in a sweep file; paths are relative to the sweep file. */
 export const variantSpecSchema = z.object({
@@ -12,7 +13,7 @@ export const variantSpecSchema = z.object({
   preprocessorFile: z.string().optional(),
 });
 
-/** Datasets: a NeMo JSONL manifest, a folder of audio + .txt pairs, or one long recording. */
+/** Datasets: a NeMo JSONL manifest, a folder of audio + .txt pairs, one long recording, or a FLEURS split. */
 export const datasetSpecSchema = z.discriminatedUnion('kind', [
   z.object({ name: z.string(), kind: z.literal('manifest'), manifest: z.string() }),
   z.object({ name: z.string(), kind: z.literal('folder'), dir: z.string() }),
@@ -27,6 +28,16 @@ export const datasetSpecSchema = z.discriminatedUnion('kind', [
     referenceText: z.string().optional(),
     /** Refuse passes whose encoder would see more frames (the real encoder fails past ~5000). */
     maxEncoderFrames: z.number().int().positive().default(5000),
+  }),
+  z.object({
+    name: z.string(),
+    kind: z.literal('fleurs'),
+    /** A google/fleurs snapshot (the folder holding data/), as `bench data fetch fleurs` writes it. */
+    dir: z.string(),
+    lang: z.string().regex(FLEURS_LANG_PATTERN, 'FLEURS language codes look like fr_fr, en_us, cmn_hans_cn'),
+    split: z.enum(FLEURS_SPLITS),
+    /** Only the first `limit` utterances of the split table. */
+    limit: z.number().int().positive().optional(),
   }),
 ]);
 /** One dataset entry. */

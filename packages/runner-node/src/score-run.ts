@@ -1,0 +1,177 @@
+/**
+ * Scoring and result building shared by every runner (node-cpu here, web-wasm/web-webgpu in
+ * runner-browser): a runner only produces one {@link ClipTranscript} per clip, so results differ
+ * between backends only where the runtime does.
+ */
+import type { BenchResult, ModelVariant, StageTimings, TimedWord, UtteranceResult } from '@parakeet-bench/core';
+import {
+  RESULT_SCHEMA_VERSION,
+  errorRate,
+  planSections,
+  preprocessorRevision,
+  scoreCorpusResults,
+  scoreSections,
+  scoreUtterance,
+  sumCounts,
+  wordsBySection,
+} from '@parakeet-bench/core';
+import type { LoadedCorpus, LoadedLong } from './datasets.ts';
+import type { ConfigJob } from './job.ts';
+
+/** What a runner reports for one transcribed clip. */
+export interface ClipTranscript {
+  readonly text: string;
+  readonly words: readonly TimedWord[];
+  /** Input samples (16 kHz) and the lengths nemo128 and the encoder reported. */
+  readonly samples: number;
+  readonly featuresLength: number;
+  readonly encodedLength: number;
+  readonly timings: StageTimings;
+  readonly decoderCalls: number;
+  readonly meanLiveHypotheses?: number;
+}
+
+/** Accuracy, long-pass and timing fields of a run. */
+export interface ScoredRun extends Pick<BenchResult, 'accuracy' | 'longPass' | 'utterances'> {
+  readonly audioSec: number;
+  readonly notes: string[];
+  readonly timings: StageTimings;
+  readonly processMs: number;
+  readonly meanLiveHypotheses?: number;
+}
+
+function sumTimings(clips: readonly ClipTranscript[]): StageTimings {
+  const t: StageTimings = { preprocessMs: 0, encodeMs: 0, decodeMs: 0 };
+  for (const c of clips) {
+    t.preprocessMs += c.timings.preprocessMs;
+    t.encodeMs += c.timings.encodeMs;
+    t.decodeMs += c.timings.decodeMs;
+  }
+  return t;
+}
+
+/** Mean live hypotheses over clips, weighted by decoder calls (beam search only). */
+function liveMean(clips: readonly ClipTranscript[]): number | undefined {
+  let weighted = 0;
+  let calls = 0;
+  for (const c of clips) {
+    if (c.meanLiveHypotheses === undefined) continue;
+    weighted += c.meanLiveHypotheses * c.decoderCalls;
+    calls += c.decoderCalls;
+  }
+  return calls ? weighted / calls : undefined;
+}
+
+function scoreCorpus(data: LoadedCorpus, clips: readonly ClipTranscript[]) {
+  const utterances: UtteranceResult[] = [];
+  const notes = new Set<string>();
+  let audioSec = 0;
+  data.utterances.forEach((u, i) => {
+    const clip = clips[i]!;
+    notes.add(`preprocessor: ${preprocessorRevision(clip.samples, clip.featuresLength)}`);
+    const durationSec = u.samples.length / 16000;
+    audioSec += durationSec;
+    utterances.push(scoreUtterance(u.id, u.audio, durationSec, u.reference, clip.text));
+  });
+  return { accuracy: scoreCorpusResults(utterances, data.droppedEmptyReferences), utterances, audioSec, notes: [...notes] };
+}
+
+function scoreLong(job: ConfigJob, data: LoadedLong, clip: ClipTranscript, oracle: readonly string[]) {
+  if (job.dataset.kind !== 'long') throw new Error('long dataset expected');
+  const audioSec = data.samples.length / 16000;
+  const plans = planSections(audioSec, job.dataset.sectionSec);
+  const sections = scoreSections(plans, oracle, wordsBySection(clip.words, plans), data.audio);
+  const words = sumCounts(sections.map((s) => s.words));
+  const chars = sumCounts(sections.map((s) => s.chars));
+  const worst = sections.reduce((a, b) => (b.wer > a.wer ? b : a), sections[0]!);
+  const human = data.humanReference !== undefined ? scoreUtterance('human', data.audio, audioSec, data.humanReference, clip.text) : undefined;
+  return {
+    accuracy: { wer: errorRate(words), cer: errorRate(chars), words, chars, utterances: sections.length, droppedEmptyReferences: 0 },
+    longPass: {
+      audioSec,
+      sectionSec: job.dataset.sectionSec,
+      encoderFrames: clip.encodedLength,
+      worstSectionIndex: worst.index,
+      worstSectionWer: worst.wer,
+      sections,
+      ...(human ? { humanReference: scoreCorpusResults([human], 0) } : {}),
+    },
+    utterances: [],
+    audioSec,
+    notes: [`preprocessor: ${preprocessorRevision(clip.samples, clip.featuresLength)}`],
+  };
+}
+
+/** Scores a corpus (one clip per utterance) or a long pass (one clip, against the oracle's sections). */
+export function scoreRun(job: ConfigJob, data: LoadedCorpus | LoadedLong, clips: readonly ClipTranscript[], oracle: readonly string[] | null): ScoredRun {
+  const expected = data.kind === 'corpus' ? data.utterances.length : 1;
+  if (clips.length !== expected) throw new Error(`got ${clips.length} transcripts for ${expected} clips`);
+  let scored;
+  if (data.kind === 'corpus') scored = scoreCorpus(data, clips);
+  else {
+    if (!oracle) throw new Error('long pass scored without oracle transcripts');
+    scored = scoreLong(job, data, clips[0]!, oracle);
+  }
+  const timings = sumTimings(clips);
+  const live = liveMean(clips);
+  return {
+    ...scored,
+    timings,
+    processMs: timings.preprocessMs + timings.encodeMs + timings.decodeMs,
+    ...(live !== undefined ? { meanLiveHypotheses: live } : {}),
+  };
+}
+
+/** Everything besides the scores that an ok result records. */
+export interface OkResultParts {
+  readonly job: ConfigJob;
+  readonly startedAt: string;
+  readonly environment: BenchResult['environment'];
+  readonly variant: ModelVariant;
+  readonly vocabSize: number;
+  /** Runner notes (execution provider, cache use, upcasts); the scorer's notes are appended. */
+  readonly notes: readonly string[];
+  readonly loadMs: number;
+  readonly memory: NonNullable<BenchResult['memory']>;
+  readonly decoder: { readonly calls: number; readonly rows: number };
+  readonly cache: Pick<NonNullable<BenchResult['decodeStats']>, 'featureCache' | 'encoderCache'>;
+}
+
+/** Builds the `ok` result of a scored run. */
+export function okResult(p: OkResultParts, s: ScoredRun): BenchResult {
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    config: p.job.config,
+    status: 'ok',
+    startedAt: p.startedAt,
+    finishedAt: new Date().toISOString(),
+    ...(p.job.runLabel ? { runLabel: p.job.runLabel } : {}),
+    environment: p.environment,
+    model: {
+      dir: p.variant.dir,
+      encoderFile: p.variant.encoderFile,
+      decoderFile: p.variant.decoderFile,
+      preprocessorFile: p.variant.preprocessorFile ?? 'nemo128.onnx',
+      vocabSize: p.vocabSize,
+      notes: [...p.notes, ...s.notes],
+    },
+    accuracy: s.accuracy,
+    timing: {
+      loadMs: p.loadMs,
+      ...s.timings,
+      processMs: s.processMs,
+      audioSec: s.audioSec,
+      rtf: s.processMs / 1000 / s.audioSec,
+      rtfx: s.audioSec / (s.processMs / 1000),
+    },
+    memory: p.memory,
+    decodeStats: {
+      decoderCalls: p.decoder.calls,
+      meanDecoderBatch: p.decoder.calls ? p.decoder.rows / p.decoder.calls : 0,
+      ...(s.meanLiveHypotheses !== undefined ? { meanLiveHypotheses: s.meanLiveHypotheses } : {}),
+      ...p.cache,
+    },
+    ...(s.longPass ? { longPass: s.longPass } : {}),
+    utterances: s.utterances,
+  };
+}
