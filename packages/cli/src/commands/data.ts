@@ -74,7 +74,8 @@ async function fetchFleurs(values: Values): Promise<number> {
   const extracted = await ensureExtracted(paths.archive, paths.extracted);
   console.log(extracted.extracted ? `  extracted ${extracted.files} files into ${paths.extracted}` : `  already extracted in ${paths.extracted}`);
   const entry = { name: `fleurs-${lang}-${split}`, kind: 'fleurs', dir, lang, split };
-  console.log(`  sweep dataset entry:\n  ${JSON.stringify(entry)}`);
+  console.log('  sweep dataset entry:');
+  console.log(`  ${JSON.stringify(entry)}`);
   return 0;
 }
 

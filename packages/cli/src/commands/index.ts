@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { baselineCommand } from './baseline.ts';
 import { dashboardCommand } from './dashboard.ts';
+import { dataCommand } from './data.ts';
 import { gateCommand } from './gate.ts';
 import { mergeCommand } from './merge.ts';
 import { modelCommand } from './model.ts';
@@ -11,6 +12,7 @@ import { runCommand } from './run.ts';
 export const commands: Record<string, Command> = {
   run: runCommand,
   model: modelCommand,
+  data: dataCommand,
   report: reportCommand,
   dashboard: dashboardCommand,
   gate: gateCommand,
