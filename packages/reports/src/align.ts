@@ -1,7 +1,5 @@
-/**
- * Minimal word alignment for the dashboard's diffs (like jiwer's visualize_alignment). Local because
- * core's metrics/align.ts did not exist when this was written; swap to it once it lands.
- */
+/** Word alignment for the dashboard's diffs (like jiwer's visualize_alignment). */
+import { alignTokens } from '@parakeet-bench/core';
 
 /** One aligned position: a hit, a substitution, a deletion (reference only) or an insertion. */
 export type AlignOp =
@@ -16,50 +14,23 @@ export function words(text: string): string[] {
 }
 
 /**
- * Minimum-edit alignment of reference and hypothesis words (unit costs). Ties prefer substitution,
- * then deletion, so equal-length mismatches read as S rather than D+I, as jiwer shows them.
+ * Minimum-edit alignment of reference and hypothesis words, expanded from core's jiwer-compatible
+ * alignment so the diffs show exactly the S/D/I the scores counted.
  */
 export function alignWords(reference: readonly string[], hypothesis: readonly string[]): AlignOp[] {
-  const n = reference.length;
-  const m = hypothesis.length;
-  const width = m + 1;
-  const cost = new Uint32Array((n + 1) * width);
-  for (let i = 0; i <= n; i++) cost[i * width] = i;
-  for (let j = 0; j <= m; j++) cost[j] = j;
-  for (let i = 1; i <= n; i++) {
-    for (let j = 1; j <= m; j++) {
-      const same = reference[i - 1] === hypothesis[j - 1];
-      const diag = cost[(i - 1) * width + j - 1]! + (same ? 0 : 1);
-      const del = cost[(i - 1) * width + j]! + 1;
-      const ins = cost[i * width + j - 1]! + 1;
-      cost[i * width + j] = Math.min(diag, del, ins);
-    }
-  }
   const ops: AlignOp[] = [];
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    const here = cost[i * width + j]!;
-    if (i > 0 && j > 0) {
-      const ref = reference[i - 1]!;
-      const hyp = hypothesis[j - 1]!;
-      const same = ref === hyp;
-      if (here === cost[(i - 1) * width + j - 1]! + (same ? 0 : 1)) {
-        ops.push(same ? { kind: 'equal', ref, hyp } : { kind: 'substitute', ref, hyp });
-        i--;
-        j--;
-        continue;
-      }
-    }
-    if (i > 0 && here === cost[(i - 1) * width + j]! + 1) {
-      ops.push({ kind: 'delete', ref: reference[i - 1]! });
-      i--;
-    } else {
-      ops.push({ kind: 'insert', hyp: hypothesis[j - 1]! });
-      j--;
+  for (const c of alignTokens(reference, hypothesis).chunks) {
+    const span = Math.max(c.refEnd - c.refStart, c.hypEnd - c.hypStart);
+    for (let k = 0; k < span; k++) {
+      const ref = reference[c.refStart + k]!;
+      const hyp = hypothesis[c.hypStart + k]!;
+      if (c.type === 'equal') ops.push({ kind: 'equal', ref, hyp });
+      else if (c.type === 'substitute') ops.push({ kind: 'substitute', ref, hyp });
+      else if (c.type === 'delete') ops.push({ kind: 'delete', ref });
+      else ops.push({ kind: 'insert', hyp });
     }
   }
-  return ops.reverse();
+  return ops;
 }
 
 /** S/D/I/hit counts of an alignment. */
