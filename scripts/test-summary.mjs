@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] ?? '.test-results';
+// Failures outside vitest (e.g. the typecheck) that .ci/run counts too.
+const extraFailed = Number(process.argv[3] ?? 0);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -29,6 +31,6 @@ if (files.length === 0) {
   console.log('no test reports found');
   failed += 1;
 }
-failed += brokenSuites;
+failed += brokenSuites + extraFailed;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);
