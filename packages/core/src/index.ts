@@ -15,5 +15,6 @@ export * from './decode/index.ts';
 export * from './transcribe.ts';
 export * from './protocol/sections.ts';
 export * from './protocol/score.ts';
+export * from './protocol/clip-transcript.ts';
 export * from './dataset/manifest.ts';
 export * from './text-audio.ts';

@@ -3,11 +3,11 @@
  * inside a fresh headless Chromium by the same core pipeline, and the transcripts scored in Node by
  * the same core functions as node-cpu, so only the runtime differs between backends.
  */
-import type { BackendName, BenchResult, ModelVariant } from '@parakeet-bench/core';
+import type { BackendName, BenchResult, ClipTranscript, ModelVariant } from '@parakeet-bench/core';
 import { nowMs, parseModelConfig } from '@parakeet-bench/core';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ClipTranscript, ConfigJob, ProgressFn } from '@parakeet-bench/runner-node';
+import type { ConfigJob, ProgressFn } from '@parakeet-bench/runner-node';
 import { PhaseError, loadDataset, okResult, phase, prepareLongPass, scoreRun } from '@parakeet-bench/runner-node';
 import type { BenchBrowser } from './bench-browser.ts';
 import { openBenchBrowser } from './bench-browser.ts';

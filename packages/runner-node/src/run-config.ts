@@ -1,4 +1,4 @@
-import type { BenchResult, ParakeetModel, StageTimings } from '@parakeet-bench/core';
+import type { BenchResult, ClipTranscript, ParakeetModel, StageTimings } from '@parakeet-bench/core';
 import { decodeEncoded, encoderFramesFor, loadParakeet, nowMs } from '@parakeet-bench/core';
 import { CacheTally, encodeCached } from './cached-encode.ts';
 import type { EncodeContext } from './cached-encode.ts';
@@ -9,7 +9,6 @@ import type { ConfigJob } from './job.ts';
 import { nodeModelSource } from './node-source.ts';
 import { readOracle } from './oracle.ts';
 import { okResult, scoreRun } from './score-run.ts';
-import type { ClipTranscript } from './score-run.ts';
 
 /** Reports progress of long work inside one config. */
 export type ProgressFn = (message: string) => void;

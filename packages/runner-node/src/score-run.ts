@@ -3,7 +3,7 @@
  * runner-browser): a runner only produces one {@link ClipTranscript} per clip, so results differ
  * between backends only where the runtime does.
  */
-import type { BenchResult, ModelVariant, StageTimings, TimedWord, UtteranceResult } from '@parakeet-bench/core';
+import type { BenchResult, ClipTranscript, ModelVariant, StageTimings, UtteranceResult } from '@parakeet-bench/core';
 import {
   RESULT_SCHEMA_VERSION,
   errorRate,
@@ -17,19 +17,6 @@ import {
 } from '@parakeet-bench/core';
 import type { LoadedCorpus, LoadedLong } from './datasets.ts';
 import type { ConfigJob } from './job.ts';
-
-/** What a runner reports for one transcribed clip. */
-export interface ClipTranscript {
-  readonly text: string;
-  readonly words: readonly TimedWord[];
-  /** Input samples (16 kHz) and the lengths nemo128 and the encoder reported. */
-  readonly samples: number;
-  readonly featuresLength: number;
-  readonly encodedLength: number;
-  readonly timings: StageTimings;
-  readonly decoderCalls: number;
-  readonly meanLiveHypotheses?: number;
-}
 
 /** Accuracy, long-pass and timing fields of a run. */
 export interface ScoredRun extends Pick<BenchResult, 'accuracy' | 'longPass' | 'utterances'> {

@@ -3,7 +3,7 @@
  * `page.evaluate` and polled, so no single CDP call outlives puppeteer's protocol timeout however long
  * a model load or a 390 s pass takes, and a crashed tab shows up at the next poll.
  */
-import type { DecoderConfig, ModelVariant, StageTimings, TimedWord } from '@parakeet-bench/core';
+import type { ClipTranscript, DecoderConfig, ModelVariant } from '@parakeet-bench/core';
 
 /** One external-data file: `path` as the graph names it, `url` where the page fetches it. */
 export interface PageExternalData {
@@ -34,16 +34,7 @@ export interface PageEnvironment {
 }
 
 /** One transcribed clip, small enough to return through CDP. */
-export interface PageClipResult {
-  readonly text: string;
-  readonly words: readonly TimedWord[];
-  readonly samples: number;
-  readonly featuresLength: number;
-  readonly encodedLength: number;
-  readonly timings: StageTimings;
-  readonly decoderCalls: number;
-  readonly meanLiveHypotheses?: number;
-}
+export type PageClipResult = ClipTranscript;
 
 /** Calls the page can run; each maps to one async function in the page. */
 export interface PageCalls {
