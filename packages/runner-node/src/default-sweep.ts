@@ -1,9 +1,11 @@
 import type { FixturePaths } from '@parakeet-bench/fixture';
+import { MAES_DEFAULTS } from '@parakeet-bench/core';
 import type { SweepSpecInput } from './sweep-spec.ts';
 
 /**
- * The embedded default: every precision of the generated fixture model on node-cpu, greedy, over the
- * fixture short-utterance corpus and the ~390 s long-pass clip.
+ * The embedded default: every precision of the generated fixture model on node-cpu, greedy and MAES
+ * beam 4, over the fixture short-utterance corpus, the hard (ambiguous-tone) corpus where a beam pays
+ * off, and the ~390 s long-pass clip.
  */
 export function fixtureSweep(paths: FixturePaths): SweepSpecInput {
   const stock = paths.stockDir;
@@ -17,9 +19,10 @@ export function fixtureSweep(paths: FixturePaths): SweepSpecInput {
       { id: 'int8-smoothquant', dir: paths.smoothQuantDir, encoderFile: 'encoder-model.int8.onnx', decoderFile: 'decoder_joint-model.int8.onnx', encoderPrecision: 'int8-sq', decoderPrecision: 'int8' },
     ],
     backends: [{ backend: 'node-cpu', threads: [1] }],
-    decoders: [{ kind: 'greedy' }],
+    decoders: [{ kind: 'greedy' }, { kind: 'maes', beamWidth: 4, ...MAES_DEFAULTS }],
     datasets: [
       { name: 'fixture-short', kind: 'manifest', manifest: paths.datasets.short.manifest },
+      { name: 'fixture-hard', kind: 'manifest', manifest: paths.datasets.hard.manifest },
       { name: 'fixture-long', kind: 'long', audio: paths.datasets.long.wav, maxSec: 390, sectionSec: 60 },
     ],
   };

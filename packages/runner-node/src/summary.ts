@@ -3,6 +3,9 @@ import { decoderSlug } from '@parakeet-bench/core';
 
 const pct = (x: number | undefined): string => (x === undefined ? '-' : `${(x * 100).toFixed(2)}%`);
 
+/** Marks memory measured without running the encoder (its output came from the tensor cache). */
+const cached = (r: BenchResult): string => (r.decodeStats?.encoderCache === 'hit' || r.decodeStats?.encoderCache === 'partial' ? '*' : '');
+
 /** A plain-text table of results, grouped by dataset, for the end of `bench run`. */
 export function formatSummaryTable(results: readonly BenchResult[]): string {
   const header = ['dataset', 'variant', 'backend', 'decoder', 'status', 'WER', 'CER', 'worst section', 'RTFx', 'peak RSS', 'model RSS'];
@@ -19,11 +22,12 @@ export function formatSummaryTable(results: readonly BenchResult[]): string {
       pct(r.accuracy?.cer),
       r.longPass ? `#${r.longPass.worstSectionIndex} ${pct(r.longPass.worstSectionWer)}` : '-',
       r.timing ? r.timing.rtfx.toFixed(1) : '-',
-      mib(r.memory?.peakRssBytes),
-      mib(r.memory?.modelRssBytes),
+      mib(r.memory?.peakRssBytes) + cached(r),
+      mib(r.memory?.modelRssBytes) + cached(r),
     ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (cells: string[]): string => cells.map((x, c) => x.padEnd(widths[c]!)).join('  ').trimEnd();
   const failures = results.filter((r) => r.status !== 'ok').map((r) => `  ${r.config.id}: ${r.status}: ${r.error?.message.split('\n')[0] ?? ''}`);
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...(failures.length ? ['', 'not ok:', ...failures] : [])].join('\n');
+  const footnote = results.some((r) => cached(r)) ? ['', '* encoder output reused from the tensor cache: RSS excludes the encoder run (its time is the measured one)'] : [];
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...footnote, ...(failures.length ? ['', 'not ok:', ...failures] : [])].join('\n');
 }

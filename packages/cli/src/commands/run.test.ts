@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,18 @@ describe('bench run arguments', () => {
   it('rejects bad numbers, --no-greedy without --beam, and bad shards', async () => {
     await expect(runCommand.run(['--beam', '0'])).rejects.toThrow(UsageError);
     await expect(runCommand.run(['--beam', 'x'])).rejects.toThrow(/--beam: "x" is not a non-negative integer/);
-    await expect(runCommand.run(['--no-greedy'])).rejects.toThrow(/--no-greedy needs --beam/);
+    const greedyOnly = join(await mkdtemp(join(tmpdir(), 'pb-sweep-')), 'sweep.json');
+    await writeFile(
+      greedyOnly,
+      JSON.stringify({
+        variants: [{ id: 'fp32', dir: 'm', encoderFile: 'e', decoderFile: 'd', encoderPrecision: 'fp32', decoderPrecision: 'fp32' }],
+        oracleVariant: 'fp32',
+        backends: [{ backend: 'node-cpu', threads: [1] }],
+        decoders: [{ kind: 'greedy' }],
+        datasets: [{ name: 'x', kind: 'manifest', manifest: 'x.jsonl' }],
+      }),
+    );
+    await expect(runCommand.run(['--config', greedyOnly, '--no-greedy'])).rejects.toThrow(/--no-greedy needs --beam/);
     await expect(runCommand.run(['--shard', '3/2'])).rejects.toThrow(UsageError);
     await expect(runCommand.run(['--maes-gamma', 'abc', '--beam', '2'])).rejects.toThrow(/--maes-gamma/);
   }, 60_000);
@@ -33,4 +44,24 @@ describe('bench run arguments', () => {
     expect(await main(['frobnicate'])).toBe(2);
     expect(await main(['help'])).toBe(0);
   });
+});
+
+describe('bench run --shard', () => {
+  it('splits the sweep into disjoint shards that keep decoder configs of a group together', async () => {
+    const { mkdtemp: mk, readdir: ls } = await import('node:fs/promises');
+    const seen: string[][] = [];
+    for (const shard of ['1/3', '2/3', '3/3']) {
+      const results = await mk(join(tmpdir(), 'pb-shard-'));
+      // --datasets limits the real work to the short corpus: 5 variants x 2 decoders
+      expect(await runCommand.run(['--datasets', 'fixture-short', '--shard', shard, '--results', results, '--no-cache'])).toBe(0);
+      seen.push((await ls(results)).filter((f) => f.endsWith('.json')).sort());
+    }
+    const all = seen.flat();
+    expect(all).toHaveLength(10);
+    expect(new Set(all).size).toBe(10);
+    for (const files of seen) {
+      const groups = new Set(files.map((f) => f.split('__').slice(0, 3).join('__')));
+      expect(files.length).toBe(groups.size * 2);
+    }
+  }, 180_000);
 });

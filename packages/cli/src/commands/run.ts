@@ -4,7 +4,7 @@ import type { BackendName, DecoderConfig } from '@parakeet-bench/core';
 import { backendSchema } from '@parakeet-bench/core';
 import { MAES_DEFAULTS } from '@parakeet-bench/core';
 import { ensureFixture } from '@parakeet-bench/fixture';
-import type { SweepSpec, SweepSpecInput } from '@parakeet-bench/runner-node';
+import type { ConfigJob, SweepSpec, SweepSpecInput } from '@parakeet-bench/runner-node';
 import { fixtureSweep, formatSummaryTable, parseSweepSpec, runSweep } from '@parakeet-bench/runner-node';
 import { parseShard, selectShard } from '@parakeet-bench/gate';
 import { BROWSER_WORKER } from '@parakeet-bench/runner-browser';
@@ -35,7 +35,8 @@ options:
   --retry-failed        rerun configs recorded as failed
   --force               rerun everything (including the oracle)
   --timeout <sec>       per-config timeout (default from the sweep: 1800)
-  --shard <i/n>         only shard i of n (round robin over sorted config ids; for a CI matrix)
+  --shard <i/n>         only shard i of n (for a CI matrix): round robin over sorted (dataset, variant,
+                        backend, threads) groups, so a group's decoder configs share one encoder cache
   --no-cache            recompute features and encoder outputs (default: cached per variant,
                         backend and audio under <cache>/tensors, shared by decoder configs)`;
 
@@ -81,6 +82,12 @@ function chooseBackends(current: SweepSpec['backends'], names: string[] | undefi
     return { backend, threads: backend === 'web-webgpu' ? [1] : (threads ?? [1]) };
   });
 }
+
+/** Configs that differ only in decoder: they reuse one encoder output, so a shard keeps them together. */
+const groupKey = (job: ConfigJob): string => {
+  const c = job.config;
+  return [c.dataset, c.variant, c.backend, `t${c.threads}`].join('__');
+};
 
 /** `bench run`: the sweep. */
 export const runCommand: Command = {
@@ -155,7 +162,9 @@ export const runCommand: Command = {
       ...(values['no-cache'] ? {} : { tensorCacheDir: join(cacheDir(), 'tensors') }),
       select: (jobs) => {
         const kept = jobs.filter((j) => variantIds.includes(j.config.variant) && datasetNames.includes(j.config.dataset));
-        return values.shard ? selectShard(kept.map((job) => ({ id: job.config.id, job })), values.shard).map((s) => s.job) : kept;
+        if (!values.shard) return kept;
+        const mine = new Set(selectShard([...new Set(kept.map(groupKey))], values.shard));
+        return kept.filter((j) => mine.has(groupKey(j)));
       },
     });
     console.log(`\n${formatSummaryTable(outcomes.map((o) => o.result))}`);
