@@ -19,6 +19,19 @@ export function formatMiB(bytes: number | undefined): string {
   return bytes === undefined ? '–' : `${Math.round(bytes / MIB).toLocaleString('en-US')} MiB`;
 }
 
+/** True when the encoder output came from the tensor cache, so peak RAM excludes the encoder run. */
+export function encoderCached(r: BenchResult): boolean {
+  return r.decodeStats?.encoderCache === 'hit' || r.decodeStats?.encoderCache === 'partial';
+}
+
+/** Peak RSS with a `*` when the encoder did not run in this config (see {@link encoderCached}). */
+export function peakRamLabel(r: BenchResult): string {
+  return `${formatMiB(r.memory?.peakRssBytes)}${encoderCached(r) ? ' *' : ''}`;
+}
+
+/** The footnote explaining the `*` of {@link peakRamLabel}. */
+export const CACHED_ENCODER_NOTE = '* encoder output reused from the tensor cache: peak RAM excludes the encoder run';
+
 /** Bytes to MiB as a number (for chart axes). */
 export function toMiB(bytes: number): number {
   return bytes / MIB;

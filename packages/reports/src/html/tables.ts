@@ -1,7 +1,7 @@
 /** Server-rendered dashboard tables. Every string from results goes through escapeHtml. */
 import type { BenchResult, UtteranceResult } from '@parakeet-bench/core';
 import { escapeHtml } from '../escape.ts';
-import { configLabel, decoderLabel, formatClock, formatMiB, formatPercent, formatRtfx, threadsLabel } from '../format.ts';
+import { configLabel, decoderLabel, formatClock, formatPercent, formatRtfx, peakRamLabel, threadsLabel } from '../format.ts';
 import type { Run } from '../runs.ts';
 import { editCount, renderDiff } from './diff.ts';
 
@@ -31,7 +31,7 @@ export function matrixTable(results: readonly BenchResult[]): string {
     if (!r) return '<td class="na">–</td>';
     if (r.status !== 'ok') return `<td class="status-${r.status}" title="${e(r.error?.message ?? '')}">${r.status}</td>`;
     return `<td><dl><dt>WER</dt><dd>${formatPercent(r.accuracy?.wer)}</dd><dt>CER</dt><dd>${formatPercent(r.accuracy?.cer)}</dd>` +
-      `<dt>RTFx</dt><dd>${formatRtfx(r.timing?.rtfx)}</dd><dt>RAM</dt><dd>${formatMiB(r.memory?.peakRssBytes)}</dd></dl></td>`;
+      `<dt>RTFx</dt><dd>${formatRtfx(r.timing?.rtfx)}</dd><dt>RAM</dt><dd>${peakRamLabel(r)}</dd></dl></td>`;
   };
   const rows = variants.map((v) => {
     const cells = columns.map((c) => cell(results.find((r) => r.config.variant === v && columnOf(r) === c)));

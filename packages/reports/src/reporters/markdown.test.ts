@@ -47,6 +47,16 @@ describe('markdown reporter', () => {
     expect(md).toMatch(/fp32 · web-wasm · 1 thread · greedy — unsupported \(load\): fp32 encoder needs the sharded export/);
   });
 
+  it('marks peak RAM measured without the encoder (encoder output from the tensor cache)', () => {
+    const results = input.latest.results.map((r, i) =>
+      i === input.latest.results.findIndex((x) => x.memory) ? { ...r, decodeStats: { decoderCalls: 1, meanDecoderBatch: 1, featureCache: 'hit' as const, encoderCache: 'hit' as const } } : r,
+    );
+    const md = renderMarkdown({ ...input, latest: { ...input.latest, results } });
+    expect(md).toMatch(/\| \d[\d,]* MiB \* \|/);
+    expect(md).toContain('* encoder output reused from the tensor cache');
+    expect(renderMarkdown(input)).not.toContain('tensor cache');
+  });
+
   it('lists unreadable files', () => {
     const md = renderMarkdown({ ...input, invalid: [{ file: 'results/x/bad.json', reason: 'results/x/bad.json: not valid JSON (oops)' }] });
     expect(md).toContain('### Unreadable result files\n\n- results/x/bad.json: not valid JSON (oops)');

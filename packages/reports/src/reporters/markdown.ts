@@ -1,6 +1,6 @@
 /** `markdown`: a compact summary for CI job summaries and PR comments (`summary.md`). */
 import type { BenchResult } from '@parakeet-bench/core';
-import { configLabel, decoderLabel, formatMiB, formatPercent, formatRtfx, threadsLabel, worstSectionLabel } from '../format.ts';
+import { CACHED_ENCODER_NOTE, configLabel, decoderLabel, encoderCached, formatPercent, formatRtfx, peakRamLabel, threadsLabel, worstSectionLabel } from '../format.ts';
 import { byDataset } from '../runs.ts';
 import type { ReportInput, Reporter } from './reporter.ts';
 
@@ -36,10 +36,11 @@ function datasetSection(dataset: string, results: readonly BenchResult[]): strin
     const c = r.config;
     lines.push(row([
       escapeMarkdown(c.variant), c.backend, threadsLabel(c.threads), decoderLabel(c.decoder),
-      formatPercent(r.accuracy?.wer), formatPercent(r.accuracy?.cer), formatRtfx(r.timing?.rtfx), formatMiB(r.memory?.peakRssBytes),
+      formatPercent(r.accuracy?.wer), formatPercent(r.accuracy?.cer), formatRtfx(r.timing?.rtfx), peakRamLabel(r),
       ...(hasLong ? [worstSectionLabel(r)] : []), STATUS[r.status],
     ]));
   }
+  if (results.some(encoderCached)) lines.push('', CACHED_ENCODER_NOTE);
   const broken = results.filter((r) => r.status !== 'ok');
   if (broken.length > 0) {
     lines.push('', '**Not completed:**', '');
