@@ -55,7 +55,8 @@ describe('long pass in the browser', () => {
   });
 
   it('records beam statistics from the page', () => {
-    const beam = outcomes.find((o) => o.job.config.backend === 'web-wasm' && o.job.config.decoder.kind === 'maes')!;
+    // The fixture is confident on clean fp32 audio, so only int8-stock's noisier frames make a width-2 beam branch.
+    const beam = outcomes.find((o) => o.job.config.backend === 'web-wasm' && o.job.config.decoder.kind === 'maes' && o.job.config.variant === 'int8-stock')!;
     expect(beam.result.decodeStats?.meanLiveHypotheses).toBeGreaterThan(1);
     expect(beam.result.decodeStats?.meanDecoderBatch).toBeGreaterThan(1);
   });
