@@ -14,7 +14,7 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const workflowDir = join(repo, '.github', 'workflows');
 const commandDir = join(repo, 'packages', 'cli', 'src', 'commands');
 /** The subcommands the workflows may call (agreed command set of the `bench` CLI). */
-const knownCommands = ['run', 'report', 'dashboard', 'gate', 'baseline', 'merge', 'model'];
+const knownCommands = ['run', 'report', 'dashboard', 'gate', 'baseline', 'merge', 'model', 'data'];
 
 interface Step { name?: string; run?: string; uses?: string; with?: Record<string, unknown> }
 interface Job { 'runs-on'?: string; steps?: Step[]; strategy?: { matrix?: Record<string, unknown[]> } }
