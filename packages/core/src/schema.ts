@@ -77,6 +77,15 @@ export const sectionResultSchema = utteranceResultSchema.extend({
 /** One long-pass section. */
 export type SectionResult = z.infer<typeof sectionResultSchema>;
 
+/** One timed pass over all clips of a config, in the same process. */
+export const timingRepeatSchema = z.object({
+  preprocessMs: z.number().nonnegative(),
+  encodeMs: z.number().nonnegative(),
+  decodeMs: z.number().nonnegative(),
+  processMs: z.number().nonnegative(),
+  rtfx: z.number().nonnegative(),
+});
+
 const timingSchema = z.object({
   loadMs: z.number().nonnegative(),
   preprocessMs: z.number().nonnegative(),
@@ -89,6 +98,11 @@ const timingSchema = z.object({
   rtf: z.number().nonnegative(),
   /** audio seconds per processing second (higher is faster). */
   rtfx: z.number().nonnegative(),
+  /**
+   * Every timed repeat when the config ran more than once (`repeats` in the sweep); the fields above
+   * are then the median repeat's (by processMs). The gate takes the repeats as its timing samples.
+   */
+  repeats: z.array(timingRepeatSchema).optional(),
 });
 
 const memorySchema = z.object({

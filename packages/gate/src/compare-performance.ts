@@ -12,7 +12,7 @@ interface RatioMetric {
   metric: string;
   kind: MetricKind;
   rules: (r: GateRules) => GateRules['rtfx'];
-  sample: (r: BenchResult) => number | undefined;
+  samples: (r: BenchResult) => (number | undefined)[];
   /** >1 means worse: rtfx falls when slower, RAM rises when worse. */
   regression: (current: number, baseline: number) => number;
   worse: string;
@@ -23,7 +23,8 @@ const metrics: RatioMetric[] = [
     metric: 'rtfx',
     kind: 'rtfx',
     rules: (r) => r.rtfx,
-    sample: (r) => r.timing?.rtfx,
+    // Repeats inside one result (timing.repeats) are samples too, like repeats across result files.
+    samples: (r) => (r.timing?.repeats?.length ? r.timing.repeats.map((x) => x.rtfx) : [r.timing?.rtfx]),
     regression: (c, b) => (c === 0 ? Number.POSITIVE_INFINITY : b / c),
     worse: 'slower',
   },
@@ -31,7 +32,7 @@ const metrics: RatioMetric[] = [
     metric: 'peakRssBytes',
     kind: 'bytes',
     rules: (r) => r.peakRss,
-    sample: (r) => r.memory?.peakRssBytes,
+    samples: (r) => [r.memory?.peakRssBytes],
     regression: (c, b) => (b === 0 ? (c === 0 ? 1 : Number.POSITIVE_INFINITY) : c / b),
     worse: 'more memory',
   },
@@ -47,7 +48,7 @@ export function ratioVerdict(ratio: number, limits: { warn: number; fail: number
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 
 function samplesOf(results: BenchResult[], m: RatioMetric): number[] {
-  return results.map(m.sample).filter((x): x is number => x !== undefined);
+  return results.flatMap(m.samples).filter((x): x is number => x !== undefined);
 }
 
 /**

@@ -87,6 +87,19 @@ describe('compareResults', () => {
     expect(r.band!).toBeCloseTo(6 / 40.5, 6);
   });
 
+  it('takes repeats recorded inside one result (timing.repeats) as the samples', () => {
+    const inOne = (rtfxs: number[]): BenchResult => {
+      const r = fleursResult();
+      const repeats = rtfxs.map((rtfx) => ({ preprocessMs: 1, encodeMs: 1, decodeMs: 1, processMs: (1000 * r.timing!.audioSec) / rtfx, rtfx }));
+      return { ...r, timing: { ...r.timing!, rtfx: [...rtfxs].sort((a, b) => a - b)[1]!, repeats } };
+    };
+    const jitter = row(compareResults([inOne([42, 39, 45])], [inOne([38, 44, 40.5])]), FLEURS, 'rtfx');
+    expect(jitter).toMatchObject({ verdict: 'pass', current: 40.5, baseline: 42, samples: { current: 3, baseline: 3 } });
+    expect(jitter.band!).toBeCloseTo(6 / 40.5, 6);
+    const slow = row(compareResults([inOne([42, 39, 45])], [inOne([13, 14, 12])]), FLEURS, 'rtfx');
+    expect(slow.verdict).toBe('fail');
+  });
+
   it('does not fail a slowdown past the warn limit while it stays inside a wide band', () => {
     const base = withRepeats(fleursResult(), [30, 42, 50]);
     const r = row(compareResults(base, withRepeats(fleursResult(), [30])), FLEURS, 'rtfx');

@@ -19,6 +19,8 @@ export interface ConfigJob {
    * decoder configs (beam widths, MAES settings) read features and encoder outputs from it.
    */
   readonly cacheRole?: 'fresh' | 'reuse';
+  /** Timed passes over the clips in this process (default 1); results keep every pass's timing. */
+  readonly repeats?: number;
 }
 
 /** Computes the fp32 oracle's section transcripts of one long dataset. */

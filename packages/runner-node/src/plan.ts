@@ -74,6 +74,7 @@ export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
               resultPath: join(resolve(layout.resultsDir), `${config.id}.json`),
               ...(dataset.kind === 'long' ? { oraclePath: oraclePathFor(layout, spec, dataset) } : {}),
               ...(layout.runLabel ? { runLabel: layout.runLabel } : {}),
+              ...(spec.repeats > 1 ? { repeats: spec.repeats } : {}),
               ...(layout.tensorCacheDir ? { cacheDir: resolve(layout.tensorCacheDir), cacheRole: d === 0 ? 'fresh' : 'reuse' } : {}),
             });
           }

@@ -8,7 +8,7 @@ import { nodeEnvironment, peakRssBytes } from './environment.ts';
 import type { ConfigJob } from './job.ts';
 import { nodeModelSource } from './node-source.ts';
 import { readOracle } from './oracle.ts';
-import { okResult, scoreRun } from './score-run.ts';
+import { okResult, scoreRun, withRepeats } from './score-run.ts';
 
 /** Reports progress of long work inside one config. */
 export type ProgressFn = (message: string) => void;
@@ -89,19 +89,21 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
     encoderTally: new CacheTally(caching),
   };
   try {
-    const clips: ClipTranscript[] = [];
-    let oracle: string[] | null = null;
-    if (data.kind === 'corpus') {
-      for (const [i, u] of data.utterances.entries()) {
-        clips.push(await transcribeClip(model, job, u.samples, encode));
-        progress(`utterance ${i + 1}/${data.utterances.length}`);
+    const oracle = data.kind === 'long' ? await prepareLongPass(job, data, model.config.subsamplingFactor) : null;
+    const inputs = data.kind === 'corpus' ? data.utterances.map((u) => u.samples) : [data.samples];
+    const repeats = job.repeats ?? 1;
+    const passes: ClipTranscript[][] = [];
+    for (let k = 0; k < repeats; k++) {
+      const pass = repeats > 1 ? ` (repeat ${k + 1}/${repeats})` : '';
+      if (data.kind === 'long') progress(`single pass of ${(data.samples.length / 16000).toFixed(0)} s${pass}`);
+      const clips: ClipTranscript[] = [];
+      for (const [i, samples] of inputs.entries()) {
+        clips.push(await transcribeClip(model, job, samples, encode));
+        if (data.kind === 'corpus') progress(`utterance ${i + 1}/${inputs.length}${pass}`);
       }
-    } else {
-      oracle = await prepareLongPass(job, data, model.config.subsamplingFactor);
-      progress(`single pass of ${(data.samples.length / 16000).toFixed(0)} s`);
-      clips.push(await transcribeClip(model, job, data.samples, encode));
+      passes.push(clips);
     }
-    const scored = await phase('score', async () => scoreRun(job, data, clips, oracle));
+    const scored = await phase('score', async () => withRepeats(scoreRun(job, data, passes[0]!, oracle), passes));
     const peak = peakRssBytes();
     const encoderCache = encode.encoderTally.use;
     const notes =

@@ -55,6 +55,8 @@ export const sweepSpecSchema = z.object({
     .min(1),
   decoders: z.array(decoderConfigSchema).min(1),
   datasets: z.array(datasetSpecSchema).min(1),
+  /** Timed passes per config (node-cpu), so the gate can take a median and a noise band. */
+  repeats: z.number().int().positive().default(1),
   /** Seconds before a config's process is killed and recorded as failed. */
   timeoutSec: z.number().positive().default(1800),
 });

@@ -144,3 +144,25 @@ describe('bad model directories give errors naming the file and the fix', () => 
     await expect(loadParakeet(nodeModelSource(dir, { threads: 1 }), variant('x', 'fp32', dir))).rejects.toThrow(/config.json: model_type "nemo-conformer-ctc" is not supported/);
   });
 });
+
+describe('repeats', () => {
+  it('times every pass, reports the median pass, and keeps the first pass accuracy', async () => {
+    const base = { variant: 'fp32', encoderPrecision: 'fp32', decoderPrecision: 'fp32', backend: 'node-cpu' as const, threads: 1, decoder: { kind: 'greedy' as const } };
+    const dir = await mkdtemp(join(tmpdir(), 'pb-rep-'));
+    const r = await runConfig({
+      kind: 'config',
+      config: { id: 'rep', ...base, dataset: 's' },
+      variant: variant('fp32', 'fp32'),
+      dataset: { name: 's', kind: 'manifest', manifest: fx.datasets.short.manifest },
+      resultPath: join(dir, 'r.json'),
+      repeats: 3,
+    });
+    const reps = r.timing!.repeats!;
+    expect(reps).toHaveLength(3);
+    const sorted = reps.map((x) => x.processMs).sort((a, b) => a - b);
+    expect(r.timing!.processMs).toBe(sorted[1]);
+    expect(r.timing!.rtfx).toBeCloseTo(r.timing!.audioSec / (sorted[1]! / 1000), 6);
+    expect(r.accuracy!.wer).toBe(0);
+    expect(r.model!.notes.some((n) => n.includes('transcribed differently'))).toBe(false);
+  }, 60_000);
+});

@@ -34,6 +34,8 @@ options:
                         MAES settings (defaults: NeMo's 2, 1, 2, 2.3, score norm on)
   --retry-failed        rerun configs recorded as failed
   --force               rerun everything (including the oracle)
+  --repeats <n>         timed passes per config (node-cpu; default from the sweep: 1): results keep
+                        every pass, the gate takes their median and spread
   --timeout <sec>       per-config timeout (default from the sweep: 1800)
   --shard <i/n>         only shard i of n (for a CI matrix): round robin over sorted (dataset, variant,
                         backend, threads) groups, so a group's decoder configs share one encoder cache
@@ -112,6 +114,7 @@ export const runCommand: Command = {
       'retry-failed': { type: 'boolean' },
       force: { type: 'boolean' },
       timeout: { type: 'string' },
+      repeats: { type: 'string' },
       'no-cache': { type: 'boolean' },
       shard: { type: 'string' },
     });
@@ -148,7 +151,9 @@ export const runCommand: Command = {
       backends: chooseBackends(spec.backends, csv(values.backends), threads),
       decoders,
       timeoutSec: num(values.timeout, 'timeout', spec.timeoutSec),
+      repeats: intList(values.repeats, 'repeats')?.[0] ?? spec.repeats,
     };
+    if (spec.repeats < 1) throw new UsageError('--repeats must be at least 1');
     const resultsDir = resolve(values.results ?? join(repoRoot(), 'results', 'latest'));
     const runLabel = values['run-label'] ?? resultsDir.split(/[\\/]/).pop() ?? 'latest';
     console.log(`bench run: results -> ${resultsDir}`);
