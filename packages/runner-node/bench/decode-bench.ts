@@ -5,7 +5,7 @@
  *  (b) greedy's TypeScript-side overhead: decode wall time minus the summed raw onnxruntime
  *      `run()` time of the same decoder_joint calls, as a percentage of that run time (target < 10%).
  * Encoder output is computed once up front: only decoding is timed.
- * Run: `npm run bench:decode -w packages/core` (env BENCH_TIME_MS overrides the time per task).
+ * Run: `npm run bench:decode -w packages/runner-node` (env BENCH_TIME_MS overrides the time per task).
  */
 import type { DecodeContext, DecoderConfig, EncodedAudio } from '@parakeet-bench/core';
 import { MAES_DEFAULTS, createDecoder } from '@parakeet-bench/core';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { decodeWav, resampleTo16k } from '@parakeet-bench/core';
+import { TARGET_SAMPLE_RATE, decodeWav, resampleTo16k } from '@parakeet-bench/core';
 
 /** Mono 16 kHz samples of an audio file, optionally a [offset, offset+duration) excerpt. */
 export interface LoadedAudio {
@@ -14,8 +14,8 @@ export interface LoadedAudio {
 export const FFMPEG_ENV = 'PARAKEET_BENCH_FFMPEG';
 
 function excerpt(samples: Float32Array, offsetSec = 0, durationSec?: number): Float32Array {
-  const start = Math.round(offsetSec * 16000);
-  const end = durationSec === undefined ? samples.length : start + Math.round(durationSec * 16000);
+  const start = Math.round(offsetSec * TARGET_SAMPLE_RATE);
+  const end = durationSec === undefined ? samples.length : start + Math.round(durationSec * TARGET_SAMPLE_RATE);
   return samples.subarray(start, Math.min(end, samples.length));
 }
 
@@ -63,7 +63,7 @@ export async function loadAudioFile(path: string, offsetSec?: number, durationSe
     throw new Error(err.code === 'ENOENT' ? `${path}: audio file not found` : `${path}: cannot read (${err.message})`);
   }
   let samples: Float32Array;
-  let sourceRate = 16000;
+  let sourceRate = TARGET_SAMPLE_RATE;
   let decoder: LoadedAudio['decoder'] = 'wav';
   if (bytes.length >= 12 && new TextDecoder().decode(bytes.subarray(0, 4)) === 'RIFF' && new TextDecoder().decode(bytes.subarray(8, 12)) === 'WAVE') {
     const wav = decodeWav(bytes, path);

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import type { EncodedAudio, Features, ParakeetModel, StageTimings } from '@parakeet-bench/core';
+import type { BenchResult, EncodedAudio, Features, ParakeetModel, StageTimings } from '@parakeet-bench/core';
 import { computeFeatures, encodeFeatures, nowMs } from '@parakeet-bench/core';
 import type { TensorCache } from './tensor-cache.ts';
 import { audioHash, cacheKey, fileIdentity, getEncoded, getFeatures, putEncoded, putFeatures } from './tensor-cache.ts';
 
 /** Cache outcome of one config: every clip hit, none did, or some. */
-export type CacheUse = 'hit' | 'miss' | 'partial' | 'off';
+export type CacheUse = NonNullable<BenchResult['decodeStats']>['encoderCache'];
 
 /** Tracks hits and misses across a config's clips. */
 export class CacheTally {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { ParakeetModel } from '@parakeet-bench/core';
-import { planSections, sliceSeconds, transcribe } from '@parakeet-bench/core';
+import { TARGET_SAMPLE_RATE, planSections, sliceSeconds, transcribe } from '@parakeet-bench/core';
 import { writeJsonAtomic } from './atomic.ts';
 
 /** The fp32 oracle's transcript of each long-pass section, each transcribed alone as a short clip. */
@@ -23,7 +23,7 @@ export async function computeOracle(
   meta: { dataset: string; audio: string; sectionSec: number },
   onProgress?: (done: number, total: number) => void,
 ): Promise<OracleFile> {
-  const audioSec = samples.length / 16000;
+  const audioSec = samples.length / TARGET_SAMPLE_RATE;
   const plans = planSections(audioSec, meta.sectionSec);
   const sections = [];
   for (const p of plans) {

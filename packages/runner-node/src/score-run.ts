@@ -6,13 +6,12 @@
 import type { BenchResult, ClipTranscript, ModelVariant, StageTimings, UtteranceResult } from '@parakeet-bench/core';
 import {
   RESULT_SCHEMA_VERSION,
-  errorRate,
+  TARGET_SAMPLE_RATE,
   planSections,
   preprocessorRevision,
   scoreCorpusResults,
   scoreSections,
   scoreUtterance,
-  sumCounts,
   wordsBySection,
 } from '@parakeet-bench/core';
 import type { LoadedCorpus, LoadedLong } from './datasets.ts';
@@ -82,7 +81,7 @@ function scoreCorpus(data: LoadedCorpus, clips: readonly ClipTranscript[]) {
   data.utterances.forEach((u, i) => {
     const clip = clips[i]!;
     notes.add(`preprocessor: ${preprocessorRevision(clip.samples, clip.featuresLength)}`);
-    const durationSec = u.samples.length / 16000;
+    const durationSec = u.samples.length / TARGET_SAMPLE_RATE;
     audioSec += durationSec;
     utterances.push(scoreUtterance(u.id, u.audio, durationSec, u.reference, clip.text));
   });
@@ -91,15 +90,13 @@ function scoreCorpus(data: LoadedCorpus, clips: readonly ClipTranscript[]) {
 
 function scoreLong(job: ConfigJob, data: LoadedLong, clip: ClipTranscript, oracle: readonly string[]) {
   if (job.dataset.kind !== 'long') throw new Error('long dataset expected');
-  const audioSec = data.samples.length / 16000;
+  const audioSec = data.samples.length / TARGET_SAMPLE_RATE;
   const plans = planSections(audioSec, job.dataset.sectionSec);
   const sections = scoreSections(plans, oracle, wordsBySection(clip.words, plans), data.audio);
-  const words = sumCounts(sections.map((s) => s.words));
-  const chars = sumCounts(sections.map((s) => s.chars));
   const worst = sections.reduce((a, b) => (b.wer > a.wer ? b : a), sections[0]!);
   const human = data.humanReference !== undefined ? scoreUtterance('human', data.audio, audioSec, data.humanReference, clip.text) : undefined;
   return {
-    accuracy: { wer: errorRate(words), cer: errorRate(chars), words, chars, utterances: sections.length, droppedEmptyReferences: 0 },
+    accuracy: scoreCorpusResults(sections, 0),
     longPass: {
       audioSec,
       sectionSec: job.dataset.sectionSec,

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { createProgressRenderer, downloadRepo, hubConfigFromEnv, HubError, repoDirName } from '@parakeet-bench/hub';
+import { downloadRepo, hubConfigFromEnv, HubError, repoDirName } from '@parakeet-bench/hub';
 import type { FleursFiles, FleursSplit } from '@parakeet-bench/runner-node';
 import { ensureExtracted, FLEURS_REPO, FLEURS_SPLITS, fleursPaths, fleursRepoFiles } from '@parakeet-bench/runner-node';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
+import { hubProgress } from '../hub-progress.ts';
 import { cacheDir } from '../paths.ts';
 
 const usage = `usage: bench data fetch fleurs --lang <code> --split <validation|test|train> [--dir <root>] [--revision <rev>]
@@ -46,19 +47,13 @@ async function fetchFleurs(values: Values): Promise<number> {
     throw new UsageError((e as Error).message);
   }
   const dir = join(values.dir ?? join(cacheDir(), 'datasets'), repoDirName(FLEURS_REPO));
-  const renderer = createProgressRenderer();
-  const say = (line: string) => {
-    renderer.finish();
-    process.stderr.write(`${line}\n`);
-  };
+  const progress = hubProgress();
   try {
     const ref = { repo: FLEURS_REPO, repoType: 'dataset' as const, ...(values.revision ? { revision: values.revision } : {}) };
     const got = await downloadRepo(ref, dir, {
       config: hubConfigFromEnv(),
       files: [files.tsv, files.archive],
-      onProgress: renderer.listener,
-      onNotice: (n) => say(`note: ${n}`),
-      onRetry: (err, retry, ms) => say(`retry ${retry} in ${(ms / 1000).toFixed(1)} s: ${err.message}`),
+      ...progress.listeners,
     });
     const fetched = got.files.filter((f) => f.status === 'downloaded').length;
     console.log(`fleurs ${lang} ${split}: ${dir} (${FLEURS_REPO}${got.commit ? `@${got.commit.slice(0, 12)}` : ''}; ${fetched} downloaded, ${got.files.length - fetched} already present)`);
@@ -68,7 +63,7 @@ async function fetchFleurs(values: Values): Promise<number> {
     }
     throw e;
   } finally {
-    renderer.finish();
+    progress.finish();
   }
   const paths = fleursPaths(dir, lang, split);
   const extracted = await ensureExtracted(paths.archive, paths.extracted);

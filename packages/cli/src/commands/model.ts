@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { Registry } from '@parakeet-bench/hub';
 import {
   BUILTIN_REGISTRY,
-  createProgressRenderer,
   fetchVariant,
   hubConfigFromEnv,
   loadRegistryFile,
@@ -12,6 +11,7 @@ import {
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
+import { hubProgress } from '../hub-progress.ts';
 import { cacheDir } from '../paths.ts';
 
 const usage = `usage: bench model fetch <variant...> [--dir <root>] [--registry <file>] [--revision <rev>]
@@ -43,26 +43,17 @@ async function fetchCommand(specs: string[], values: Values): Promise<number> {
   const variants = specs.map((s) => resolveVariant(s, registry, values.revision ? { revision: values.revision } : {}));
   const root = values.dir ?? join(cacheDir(), 'models');
   const config = hubConfigFromEnv();
-  const renderer = createProgressRenderer();
-  const say = (line: string) => {
-    renderer.finish();
-    process.stderr.write(`${line}\n`);
-  };
+  const progress = hubProgress();
   try {
     for (const variant of variants) {
-      const got = await fetchVariant(variant, root, {
-        config,
-        onProgress: renderer.listener,
-        onNotice: (n) => say(`note: ${n}`),
-        onRetry: (err, retry, ms) => say(`retry ${retry} in ${(ms / 1000).toFixed(1)} s: ${err.message}`),
-      });
+      const got = await fetchVariant(variant, root, { config, ...progress.listeners });
       const where = got.commit ? `${variant.repo}@${got.commit.slice(0, 12)}` : variant.repo ?? variant.localDir;
       const fetched = got.files.filter((f) => f.status === 'downloaded').length;
       console.log(`${variant.id}: ${got.dir} (${where}; ${fetched} downloaded, ${got.files.length - fetched} already present)`);
       console.log(`  encoder ${got.encoderPath}\n  decoder ${got.decoderPath}`);
     }
   } finally {
-    renderer.finish();
+    progress.finish();
   }
   return 0;
 }

@@ -17,6 +17,10 @@ export interface JointScores {
   readonly durationLse: number;
 }
 
+/** Log-probability of emitting `token` with the duration at `durationIdx` (log-softmax of both heads). */
+export const pairLogProb = (s: JointScores, token: number, durationIdx: number): number =>
+  s.tokenLogits[token]! - s.tokenLse + (s.durationLogits[durationIdx]! - s.durationLse);
+
 /** log(sum(exp(x))) of a row, shifted by its max for stability. */
 export function logSumExp(x: Float32Array): number {
   let m = -Infinity;

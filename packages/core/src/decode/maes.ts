@@ -29,7 +29,7 @@
 import type { EncodedAudio } from '../model/acoustic.ts';
 import type { DecoderConfig } from '../schema.ts';
 import { TDT_DURATIONS } from './decoder-joint.ts';
-import { FrameScorer, topK } from './frame-scorer.ts';
+import { FrameScorer, pairLogProb, topK } from './frame-scorer.ts';
 import type { JointScores } from './frame-scorer.ts';
 import type { Hypothesis } from './maes-hypothesis.ts';
 import { TokenTree, bestHypothesis, hypothesisTokens, mergeAndPrune, mergeDuplicates } from './maes-hypothesis.ts';
@@ -195,7 +195,7 @@ export class MaesTdtDecoder implements TokenDecoder {
   private closeWithBlank(h: Hypothesis, s: JointScores, blankId: number): void {
     let d = argmax(s.durationLogits);
     if (d === this.zeroIdx) d = this.minNonZeroIdx;
-    h.score += s.tokenLogits[blankId]! - s.tokenLse + (s.durationLogits[d]! - s.durationLse);
+    h.score += pairLogProb(s, blankId, d);
     h.lastFrame += this.durations[d]!;
   }
 }

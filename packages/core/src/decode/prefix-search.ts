@@ -1,9 +1,7 @@
-import type { FrameScorer, JointScores } from './frame-scorer.ts';
+import type { FrameScorer } from './frame-scorer.ts';
+import { pairLogProb } from './frame-scorer.ts';
 import type { Hypothesis, TokenNode } from './maes-hypothesis.ts';
 import { ancestorAt, isStrictPrefix, logAddExp } from './maes-hypothesis.ts';
-
-const logProb = (s: JointScores, token: number, durationIdx: number): number =>
-  s.tokenLogits[token]! - s.tokenLse + (s.durationLogits[durationIdx]! - s.durationLse);
 
 /**
  * NeMo `prefix_search` (after arXiv:1211.3711): a hypothesis whose sequence extends a shorter one on
@@ -38,9 +36,9 @@ export async function prefixSearch(
   await scorer.score(t, rows);
   for (const [curr, pref] of pairs) {
     const path = pathBelow(curr.node, pref.node.depth);
-    let viaPrefix = pref.score + logProb(scorer.get(pref.node), path[0]!.token, zeroDurationIdx);
+    let viaPrefix = pref.score + pairLogProb(scorer.get(pref.node), path[0]!.token, zeroDurationIdx);
     for (let k = 1; k < path.length; k++) {
-      viaPrefix += logProb(scorer.get(path[k - 1]!), path[k]!.token, zeroDurationIdx);
+      viaPrefix += pairLogProb(scorer.get(path[k - 1]!), path[k]!.token, zeroDurationIdx);
     }
     curr.score = logAddExp(curr.score, viaPrefix);
   }

@@ -1,9 +1,7 @@
 import type { SectionResult } from '../schema.ts';
 import type { ModelConfig } from '../model/config.ts';
+import { TARGET_SAMPLE_RATE as SAMPLE_RATE } from '../audio/resample.ts';
 import { scoreUtterance } from './score.ts';
-
-/** Sample rate every graph expects. */
-export const SAMPLE_RATE = 16000;
 
 /** One section of the long pass: [startSec, endSec). */
 export interface SectionPlan {
