@@ -82,14 +82,14 @@ export async function writeBaseline(currentDir: string, baselineDir: string, opt
   const groups = new Map<string, ResultFile[]>();
   for (const f of set.files) groups.set(f.result.config.id, [...(groups.get(f.result.config.id) ?? []), f]);
 
-  const planned: { target: string; text: string; result: BenchResult }[] = [];
+  const planned: { target: string; text: string; canonical: string; result: BenchResult }[] = [];
   for (const [id, files] of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const chosen = representative(files);
     const clean = sanitizeForBaseline(chosen.raw, root);
     const text = `${JSON.stringify(clean, null, 2)}\n`;
     // Re-validate: a baseline the gate cannot read would only fail on the next run.
     const result = parseBenchResult(text, `${chosen.source} (sanitized for the baseline)`);
-    planned.push({ target: join(baselineDir, resultFileName(id)), text, result });
+    planned.push({ target: join(baselineDir, resultFileName(id)), text, canonical: canonicalJson(clean), result });
   }
 
   const previous = await readExisting(baselineDir);
@@ -97,7 +97,7 @@ export async function writeBaseline(currentDir: string, baselineDir: string, opt
   const summary: BaselineSummary = { written: [], unchanged: [], stale: [], pruned: options.prune ?? false, notOk: [] };
   for (const p of planned) {
     if (p.result.status !== 'ok') summary.notOk.push(p.result.config.id);
-    if (previousCanonical.get(p.target) === canonicalJson(JSON.parse(p.text))) {
+    if (previousCanonical.get(p.target) === p.canonical) {
       summary.unchanged.push(p.target);
       continue;
     }

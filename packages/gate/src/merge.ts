@@ -66,10 +66,11 @@ export async function mergeResults(dirs: readonly string[], outDir: string): Pro
   const written: string[] = [];
   const ids = [...chosen.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const id of ids) {
-    const { file, canonical } = chosen.get(id)!;
-    const prior = existing.get(id);
+    const { file } = chosen.get(id)!;
     const target = join(outDir, resultFileName(id));
-    if (prior && prior.source === target && canonicalJson(prior.raw) === canonical) continue;
+    // An existing result is where `chosen` started, and a different input was refused above, so an
+    // existing file at the target already holds this content.
+    if (existing.get(id)?.source === target) continue;
     await writeFileAtomic(target, `${JSON.stringify(file.raw, null, 2)}\n`);
     written.push(target);
   }

@@ -15,7 +15,7 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
 }
 
-/** Default policy: 5 retries, 1 s doubling to 30 s (about a minute of patience in total). */
+/** Default policy: 5 retries, 1 s doubling to 30 s (1+2+4+8+16 = 31 s of waiting in total). */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 5, baseDelayMs: 1000, maxDelayMs: 30_000 };
 
 /** Milliseconds to wait before retry number `retry` (0-based); honours Retry-After when given. */

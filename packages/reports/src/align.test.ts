@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignWords, countOps, words } from './align.ts';
+import { splitWords as words } from '@parakeet-bench/core';
+import { alignWords, countOps } from './align.ts';
 
 describe('alignWords', () => {
   it('marks substitutions, deletions and insertions', () => {

@@ -8,11 +8,6 @@ export type AlignOp =
   | { readonly kind: 'delete'; readonly ref: string }
   | { readonly kind: 'insert'; readonly hyp: string };
 
-/** Splits already-normalised text into words. */
-export function words(text: string): string[] {
-  return text.split(/\s+/u).filter((w) => w.length > 0);
-}
-
 /**
  * Minimum-edit alignment of reference and hypothesis words, expanded from core's jiwer-compatible
  * alignment so the diffs show exactly the S/D/I the scores counted.

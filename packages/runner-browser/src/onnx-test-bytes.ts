@@ -1,39 +1,12 @@
 /**
- * Hand-encoded ONNX ModelProto bytes for tests: just enough (graph, initializers with data_type and
- * external_data) to exercise {@link scanOnnx} and the browser limits without a model generator.
+ * Minimal ONNX ModelProto bytes for tests, written field by field with the fixture's ProtoWriter: just
+ * enough (graph, initializers with data_type and external_data) to exercise {@link scanOnnx} and the
+ * browser limits without generating a whole model.
  */
+import { ProtoWriter } from '@parakeet-bench/fixture';
 
-function varint(n: number): number[] {
-  const out: number[] = [];
-  let v = n;
-  do {
-    let b = v % 128;
-    v = Math.floor(v / 128);
-    if (v > 0) b |= 0x80;
-    out.push(b);
-  } while (v > 0);
-  return out;
-}
-
-function len(field: number, payload: Uint8Array): Uint8Array {
-  return Uint8Array.from([...varint(field * 8 + 2), ...varint(payload.length), ...payload]);
-}
-
-function num(field: number, value: number): Uint8Array {
-  return Uint8Array.from([...varint(field * 8), ...varint(value)]);
-}
-
-function cat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
-const text = (s: string): Uint8Array => new TextEncoder().encode(s);
+/** A StringStringEntryProto (external_data key/value). */
+const entry = (key: string, value: string): ProtoWriter => new ProtoWriter().string(1, key).string(2, value);
 
 /** One initializer: inline raw bytes, or stored in an external file at `location`. */
 export interface TestInitializer {
@@ -46,12 +19,15 @@ export interface TestInitializer {
 
 /** Encodes a ModelProto (ir_version 8, one graph) holding the given initializers. */
 export function testOnnxBytes(initializers: readonly TestInitializer[]): Uint8Array {
-  const tensors = initializers.map((t) => {
-    const ext = t.location
-      ? cat(len(13, cat(len(1, text('location')), len(2, text(t.location)))), len(13, cat(len(1, text('offset')), len(2, text('0')))), num(14, 1))
-      : new Uint8Array(0);
-    return len(5, cat(num(1, 4), num(2, t.dataType), len(8, text(t.name)), t.raw ? len(9, t.raw) : new Uint8Array(0), ext));
-  });
-  const graph = cat(len(2, text('g')), ...tensors);
-  return cat(num(1, 8), len(2, text('test')), len(7, graph), len(8, cat(len(1, text('')), num(2, 17))));
+  const graph = new ProtoWriter().string(2, 'g');
+  for (const t of initializers) {
+    // TensorProto: dims [4], data_type, name, raw_data, external_data + data_location EXTERNAL.
+    const tensor = new ProtoWriter().varint(1, 4).varint(2, t.dataType).string(8, t.name);
+    if (t.raw) tensor.bytes(9, t.raw);
+    if (t.location) tensor.message(13, entry('location', t.location)).message(13, entry('offset', '0')).varint(14, 1);
+    graph.message(5, tensor);
+  }
+  // ModelProto: ir_version 8, producer, graph, opset_import { domain '', version 17 }.
+  const opset = new ProtoWriter().string(1, '').varint(2, 17);
+  return new ProtoWriter().varint(1, 8).string(2, 'test').message(7, graph).message(8, opset).finish();
 }

@@ -1,5 +1,5 @@
 import { access, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import ort from 'onnxruntime-node';
 import type { InferenceSession, ModelSource, OrtSessionLike, OrtTensorCtor } from '@parakeet-bench/core';
 import { wrapOrtSession } from '@parakeet-bench/core';
@@ -8,17 +8,19 @@ import { wrapOrtSession } from '@parakeet-bench/core';
 export interface NodeSessionOptions {
   /** intra-op threads; 0 lets onnxruntime choose. */
   readonly threads: number;
+  /** Wraps each raw onnxruntime session before adaptation (benchmarks time the bare run() calls). */
+  readonly wrap?: (session: OrtSessionLike, file: string) => OrtSessionLike;
 }
 
 /** Opens one graph with onnxruntime-node's CPU execution provider. */
 export async function openNodeSession(path: string, options: NodeSessionOptions): Promise<InferenceSession> {
-  const session = await ort.InferenceSession.create(path, {
+  const session = (await ort.InferenceSession.create(path, {
     executionProviders: ['cpu'],
     intraOpNumThreads: options.threads,
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
-  });
-  return wrapOrtSession(session as unknown as OrtSessionLike, ort.Tensor as unknown as OrtTensorCtor);
+  })) as unknown as OrtSessionLike;
+  return wrapOrtSession(options.wrap ? options.wrap(session, basename(path)) : session, ort.Tensor as unknown as OrtTensorCtor);
 }
 
 /** A model directory on disk, opened with onnxruntime-node (external data resolved beside the graph). */

@@ -3,11 +3,10 @@
  * with onnxruntime-node, with every raw ORT `run()` timed so benchmarks can split decoder time into
  * runtime and TypeScript overhead. Lives in runner-node (not core) so core never imports a runtime.
  */
-import type { EncodedAudio, ModelSource, ModelVariant, OrtSessionLike, OrtTensorCtor, ParakeetModel } from '@parakeet-bench/core';
-import { encodeAudio, loadAudio16k, loadParakeet, wrapOrtSession } from '@parakeet-bench/core';
-import { access, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import ort from 'onnxruntime-node';
+import type { EncodedAudio, ModelVariant, OrtSessionLike, ParakeetModel } from '@parakeet-bench/core';
+import { encodeAudio, loadAudio16k, loadParakeet } from '@parakeet-bench/core';
+import { readFile } from 'node:fs/promises';
+import { nodeModelSource } from '../src/node-source.ts';
 import { ensureFixture } from '@parakeet-bench/fixture';
 import type { FixturePaths } from '@parakeet-bench/fixture';
 
@@ -58,25 +57,14 @@ export async function openFixtureHarness(threads = 1): Promise<FixtureHarness> {
   const fixture = await ensureFixture();
   const dir = fixture.stockDir;
   const runTimes = new Map<string, RunTime>();
-  const source: ModelSource = {
-    location: dir,
-    readText: (file) => readFile(join(dir, file), 'utf8'),
-    exists: (file) => access(join(dir, file)).then(
-      () => true,
-      () => false,
-    ),
-    createSession: async (file) => {
-      const session = await ort.InferenceSession.create(join(dir, file), {
-        executionProviders: ['cpu'],
-        intraOpNumThreads: threads,
-        interOpNumThreads: 1,
-        graphOptimizationLevel: 'all',
-      });
+  const source = nodeModelSource(dir, {
+    threads,
+    wrap: (session, file) => {
       const time: RunTime = { calls: 0, ms: 0 };
       runTimes.set(file, time);
-      return wrapOrtSession(timed(session as unknown as OrtSessionLike, time), ort.Tensor as unknown as OrtTensorCtor);
+      return timed(session, time);
     },
-  };
+  });
   const model = await loadParakeet(source, FP32);
   return {
     fixture,

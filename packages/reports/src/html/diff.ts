@@ -1,6 +1,7 @@
 /** Word-aligned reference/hypothesis diffs with S/D/I marks, like jiwer's visualize_alignment. */
 import type { UtteranceResult } from '@parakeet-bench/core';
-import { alignWords, words } from '../align.ts';
+import { splitWords } from '@parakeet-bench/core';
+import { alignWords } from '../align.ts';
 import type { AlignOp } from '../align.ts';
 import { escapeHtml } from '../escape.ts';
 
@@ -17,7 +18,7 @@ function column(op: AlignOp): string {
 
 /** Renders the alignment of one utterance as HTML; all text is escaped. */
 export function renderDiff(utterance: Pick<UtteranceResult, 'reference' | 'hypothesis'>): string {
-  const ops = alignWords(words(utterance.reference), words(utterance.hypothesis));
+  const ops = alignWords(splitWords(utterance.reference), splitWords(utterance.hypothesis));
   if (ops.length === 0) return '<div class="diff empty">(empty reference and hypothesis)</div>';
   return `<div class="diff"><span class="tok legend"><span>REF</span><span>HYP</span><b>&nbsp;</b></span>${ops.map(column).join('')}</div>`;
 }

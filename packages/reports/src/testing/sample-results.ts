@@ -5,9 +5,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RESULT_SCHEMA_VERSION } from '@parakeet-bench/core';
+import { RESULT_SCHEMA_VERSION, alignTokens, errorRate as rate, splitWords as words, sumCounts as sum } from '@parakeet-bench/core';
 import type { BackendName, BenchResultInput, DecoderConfig, ErrorCounts } from '@parakeet-bench/core';
-import { alignWords, countOps, words } from '../align.ts';
 
 /** The hostile transcript: must be shown as text, never executed or fetched. */
 export const HOSTILE_HYPOTHESIS =
@@ -31,12 +30,7 @@ const FLEURS: readonly string[] = [
 ];
 
 function counts(reference: string[], hypothesis: string[]): ErrorCounts {
-  const c = countOps(alignWords(reference, hypothesis));
-  return { ...c, referenceLength: reference.length };
-}
-
-function rate(c: ErrorCounts): number {
-  return c.referenceLength === 0 ? 0 : (c.substitutions + c.deletions + c.insertions) / c.referenceLength;
+  return alignTokens(reference, hypothesis).counts;
 }
 
 function scored(id: string, durationSec: number, reference: string, hypothesis: string) {
@@ -49,12 +43,6 @@ function scored(id: string, durationSec: number, reference: string, hypothesis: 
 function corrupt(text: string, fraction: number): string {
   // Word i is hit when the running count floor((i+1)·f) steps up: exactly round-down(n·f) hits, spread out.
   return words(text).map((w, i) => (Math.floor((i + 1) * fraction) > Math.floor(i * fraction) ? 'uh' : w)).join(' ');
-}
-
-function sum(list: readonly ErrorCounts[]): ErrorCounts {
-  const out = { hits: 0, substitutions: 0, deletions: 0, insertions: 0, referenceLength: 0 };
-  for (const c of list) for (const k of Object.keys(out) as (keyof ErrorCounts)[]) out[k] += c[k];
-  return out;
 }
 
 interface SampleSpec {
