@@ -194,6 +194,14 @@ export type BenchResult = z.infer<typeof benchResultSchema>;
 /** Input shape of a result (defaults not yet applied). */
 export type BenchResultInput = z.input<typeof benchResultSchema>;
 
+/**
+ * True when some of a config's encoder outputs came from the tensor cache: its peak RAM then excludes
+ * the encoder run, which every report marks.
+ */
+export function encoderFromCache(r: Pick<BenchResult, 'decodeStats'>): boolean {
+  return r.decodeStats?.encoderCache === 'hit' || r.decodeStats?.encoderCache === 'partial';
+}
+
 /** Parses and validates a result JSON text; `source` names the file in errors. */
 export function parseBenchResult(text: string, source: string): BenchResult {
   let raw: unknown;

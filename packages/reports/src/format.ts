@@ -1,5 +1,6 @@
 /** Number and label formatting shared by every reporter, so units read the same everywhere. */
 import type { BenchResult, DecoderConfig } from '@parakeet-bench/core';
+import { encoderFromCache } from '@parakeet-bench/core';
 
 const MIB = 1024 * 1024;
 
@@ -19,14 +20,9 @@ export function formatMiB(bytes: number | undefined): string {
   return bytes === undefined ? '–' : `${Math.round(bytes / MIB).toLocaleString('en-US')} MiB`;
 }
 
-/** True when the encoder output came from the tensor cache, so peak RAM excludes the encoder run. */
-export function encoderCached(r: BenchResult): boolean {
-  return r.decodeStats?.encoderCache === 'hit' || r.decodeStats?.encoderCache === 'partial';
-}
-
-/** Peak RSS with a `*` when the encoder did not run in this config (see {@link encoderCached}). */
+/** Peak RSS with a `*` when the encoder did not run in this config (see `encoderFromCache` in core). */
 export function peakRamLabel(r: BenchResult): string {
-  return `${formatMiB(r.memory?.peakRssBytes)}${encoderCached(r) ? ' *' : ''}`;
+  return `${formatMiB(r.memory?.peakRssBytes)}${encoderFromCache(r) ? ' *' : ''}`;
 }
 
 /** The footnote explaining the `*` of {@link peakRamLabel}. */

@@ -1,10 +1,10 @@
 import type { BenchResult } from '@parakeet-bench/core';
-import { decoderSlug } from '@parakeet-bench/core';
+import { decoderSlug, encoderFromCache } from '@parakeet-bench/core';
 
 const pct = (x: number | undefined): string => (x === undefined ? '-' : `${(x * 100).toFixed(2)}%`);
 
 /** Marks memory measured without running the encoder (its output came from the tensor cache). */
-const cached = (r: BenchResult): string => (r.decodeStats?.encoderCache === 'hit' || r.decodeStats?.encoderCache === 'partial' ? '*' : '');
+const cached = (r: BenchResult): string => (encoderFromCache(r) ? '*' : '');
 
 /** A plain-text table of results, grouped by dataset, for the end of `bench run`. */
 export function formatSummaryTable(results: readonly BenchResult[]): string {

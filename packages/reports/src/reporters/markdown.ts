@@ -1,6 +1,7 @@
 /** `markdown`: a compact summary for CI job summaries and PR comments (`summary.md`). */
 import type { BenchResult } from '@parakeet-bench/core';
-import { CACHED_ENCODER_NOTE, configLabel, decoderLabel, encoderCached, formatPercent, formatRtfx, peakRamLabel, threadsLabel, worstSectionLabel } from '../format.ts';
+import { encoderFromCache } from '@parakeet-bench/core';
+import { CACHED_ENCODER_NOTE, configLabel, decoderLabel, formatPercent, formatRtfx, peakRamLabel, threadsLabel, worstSectionLabel } from '../format.ts';
 import { byDataset } from '../runs.ts';
 import type { ReportInput, Reporter } from './reporter.ts';
 
@@ -40,7 +41,7 @@ function datasetSection(dataset: string, results: readonly BenchResult[]): strin
       ...(hasLong ? [worstSectionLabel(r)] : []), STATUS[r.status],
     ]));
   }
-  if (results.some(encoderCached)) lines.push('', CACHED_ENCODER_NOTE);
+  if (results.some(encoderFromCache)) lines.push('', CACHED_ENCODER_NOTE);
   const broken = results.filter((r) => r.status !== 'ok');
   if (broken.length > 0) {
     lines.push('', '**Not completed:**', '');
