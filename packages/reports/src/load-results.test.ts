@@ -26,6 +26,16 @@ describe('loadResults', () => {
     expect(new Set(results.map((r) => r.runDir))).toEqual(new Set(SAMPLE_RUNS.map((r) => r.dir)));
   });
 
+  it('skips committed baselines under the results root, but reads one given directly', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'reports-baseline-'));
+    await writeSampleResults(join(root, 'baseline', 'fixture'));
+    await writeSampleResults(join(root, 'runs'));
+    expect((await loadResults(root)).results.every((r) => !r.file.includes('/baseline/'))).toBe(true);
+    expect((await loadResults(root)).results.length).toBeGreaterThan(0);
+    expect((await loadResults(join(root, 'baseline', 'fixture'))).results.length).toBeGreaterThan(0);
+    await rm(root, { recursive: true, force: true });
+  });
+
   it('records invalid files with the file name and reason instead of failing', async () => {
     const { invalid } = await loadResults(dir);
     const byName = Object.fromEntries(invalid.map((i) => [i.file.split('/').at(-1), i.reason]));

@@ -70,7 +70,9 @@ async function findJsonFiles(dir: string): Promise<string[]> {
   // Sorted so reports are byte-stable for the same inputs.
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
+    // Committed baselines (results/baseline/...) are references for the gate, not runs of the history;
+    // pass a baseline directory itself as the input to report on it.
+    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules' && entry.name !== 'baseline') {
       out.push(...(await findJsonFiles(path)));
     } else if (entry.isFile() && entry.name.endsWith('.json') && basename(path) !== 'package.json') {
       out.push(path);

@@ -10,7 +10,8 @@ Builds one self-contained HTML file (Chart.js inlined, no network requests) from
 charts, precision x backend x beam matrices, aligned per-utterance diffs and run history.
 
 options:
-  --results <dir>      results directory, searched recursively (default: results under the repo root)
+  --results <dir>      results directory, searched recursively; baseline/ subfolders are skipped
+                       (default: results under the repo root)
   --out <file.html>    output file (default: dashboards/index.html under the repo root)`;
 
 /** `bench dashboard`: the one-file HTML dashboard. */

@@ -11,7 +11,8 @@ Reads result JSON files (results/<run>/<config-id>.json; never runs models) and 
 markdown summary of the newest run, with WER-over-runs charts when older runs are present.
 
 options:
-  --results <dir>      results directory, searched recursively (default: results under the repo root)
+  --results <dir>      results directory, searched recursively; baseline/ subfolders are skipped
+                       (default: results under the repo root)
   --out <dir>          output directory (default: results/charts under the repo root)
   --format <a,b>       any of markdown, png, html (default: png,markdown)`;
 
