@@ -19,3 +19,4 @@ export * from './fleurs-layout.ts';
 export * from './fleurs.ts';
 export * from './tar-extract.ts';
 export * from './score-run.ts';
+export * from './model-dir-sweep.ts';

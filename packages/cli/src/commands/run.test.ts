@@ -65,3 +65,25 @@ describe('bench run --shard', () => {
     }
   }, 180_000);
 });
+
+describe('bench run --model-dir', () => {
+  it('sweeps every variant found in a model directory over a manifest given on the command line', async () => {
+    const { ensureFixture } = await import('@parakeet-bench/fixture');
+    const { readdir: ls } = await import('node:fs/promises');
+    const fx = await ensureFixture(process.env['PARAKEET_BENCH_CACHE']);
+    const results = await mkdtemp(join(tmpdir(), 'pb-quick-'));
+    expect(await runCommand.run(['--model-dir', fx.stockDir, '--manifest', fx.datasets.short.manifest, '--results', results, '--no-cache'])).toBe(0);
+    expect((await ls(results)).filter((f) => f.endsWith('.json')).sort()).toEqual([
+      'manifest__fp16__node-cpu-t0__greedy.json',
+      'manifest__fp32-sharded__node-cpu-t0__greedy.json',
+      'manifest__fp32__node-cpu-t0__greedy.json',
+      'manifest__int8__node-cpu-t0__greedy.json',
+    ]);
+  }, 120_000);
+
+  it('refuses mixed or incomplete quick options', async () => {
+    await expect(runCommand.run(['--config', 'x.json', '--model-dir', 'm'])).rejects.toThrow(/either --config or --model-dir/);
+    await expect(runCommand.run(['--manifest', 'm.jsonl'])).rejects.toThrow(/go with --model-dir/);
+    await expect(runCommand.run(['--model-dir', '/nonexistent/model'])).rejects.toThrow(/no encoder-model\*\.onnx/);
+  });
+});

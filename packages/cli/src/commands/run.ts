@@ -5,7 +5,7 @@ import { backendSchema } from '@parakeet-bench/core';
 import { MAES_DEFAULTS } from '@parakeet-bench/core';
 import { ensureFixture } from '@parakeet-bench/fixture';
 import type { ConfigJob, SweepSpec, SweepSpecInput } from '@parakeet-bench/runner-node';
-import { fixtureSweep, formatSummaryTable, parseSweepSpec, runSweep } from '@parakeet-bench/runner-node';
+import { fixtureSweep, formatSummaryTable, modelDirSweep, parseSweepSpec, runSweep } from '@parakeet-bench/runner-node';
 import { parseShard, selectShard } from '@parakeet-bench/gate';
 import { BROWSER_WORKER } from '@parakeet-bench/runner-browser';
 import { csv, intList, parseCommandArgs } from '../args.ts';
@@ -20,7 +20,12 @@ Sweeps precision x backend x threads x decoder over datasets; one result JSON pe
 goes on. Without --config, sweeps the generated fixture model over the bundled fixture datasets.
 
 options:
-  --config <file>       sweep file (JSON; see README "Sweep file"); paths relative to it
+  --config <file>       sweep file (JSON; see bench/README.md); paths relative to it
+  --model-dir <dir>     instead of a sweep file: every variant found in this model directory
+                        (fp32, sharded fp32, fp16, int8), greedy, node-cpu, over the datasets given by
+  --long-audio <file>   the long-audio protocol on this recording (first 390 s, 60 s sections)
+  --manifest <jsonl>    a NeMo JSONL manifest (audio_filepath, text, duration, offset)
+  --folder <dir>        a folder of audio files with <name>.txt transcripts
   --results <dir>       results directory (default: results/latest under the repo root)
   --run-label <label>   label stored in each result (default: the results folder name)
   --variants <a,b>      only these variant ids
@@ -98,6 +103,10 @@ export const runCommand: Command = {
   async run(argv) {
     const { values } = parseCommandArgs(argv, {
       config: { type: 'string' },
+      'model-dir': { type: 'string' },
+      'long-audio': { type: 'string' },
+      manifest: { type: 'string' },
+      folder: { type: 'string' },
       results: { type: 'string' },
       'run-label': { type: 'string' },
       variants: { type: 'string' },
@@ -125,8 +134,22 @@ export const runCommand: Command = {
         throw new UsageError((e as Error).message);
       }
     }
-    const input = values.config ? await loadSweepFile(values.config) : fixtureSweep(await ensureFixture(cacheDir()));
-    let spec: SweepSpec = parseSweepSpec(input, values.config ?? 'built-in fixture sweep');
+    if (values.config && values['model-dir']) throw new UsageError('give either --config or --model-dir, not both');
+    const quick = { longAudio: values['long-audio'], manifest: values.manifest, folder: values.folder };
+    if (!values['model-dir'] && Object.values(quick).some((v) => v !== undefined)) {
+      throw new UsageError('--long-audio, --manifest and --folder go with --model-dir (a sweep file lists its own datasets)');
+    }
+    const input = values.config
+      ? await loadSweepFile(values.config)
+      : values['model-dir']
+        ? modelDirSweep(values['model-dir'], {
+            ...(quick.longAudio ? { longAudio: quick.longAudio } : {}),
+            ...(quick.manifest ? { manifest: quick.manifest } : {}),
+            ...(quick.folder ? { folder: quick.folder } : {}),
+          })
+        : fixtureSweep(await ensureFixture(cacheDir()));
+    const source = values.config ?? (values['model-dir'] ? `--model-dir ${values['model-dir']}` : 'built-in fixture sweep');
+    let spec: SweepSpec = parseSweepSpec(input, source);
     const threads = intList(values.threads, 'threads');
     const beams = intList(values.beam, 'beam');
     const decoders: DecoderConfig[] = values['no-greedy'] ? [] : spec.decoders.filter((d) => d.kind === 'greedy');
