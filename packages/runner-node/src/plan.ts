@@ -5,6 +5,7 @@ import type { BenchConfig, ModelVariant } from '@parakeet-bench/core';
 import { configId } from '@parakeet-bench/core';
 import type { ConfigJob } from './job.ts';
 import type { DatasetSpec, SweepSpec } from './sweep-spec.ts';
+import { resolveDatasetPaths } from './sweep-spec.ts';
 
 /** Where a sweep writes: results/<run>/<config-id>.json and results/<run>/oracle/<dataset>.json. */
 export interface ResultLayout {
@@ -70,7 +71,7 @@ export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
               kind: 'config',
               config,
               variant: toVariant(v),
-              dataset: resolveDataset(dataset),
+              dataset: resolveDatasetPaths(dataset, process.cwd()),
               resultPath: join(resolve(layout.resultsDir), `${config.id}.json`),
               ...(dataset.kind === 'long' ? { oraclePath: oraclePathFor(layout, spec, dataset) } : {}),
               ...(layout.runLabel ? { runLabel: layout.runLabel } : {}),
@@ -83,12 +84,6 @@ export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
     }
   }
   return jobs;
-}
-
-function resolveDataset(d: DatasetSpec): DatasetSpec {
-  if (d.kind === 'manifest') return { ...d, manifest: resolve(d.manifest) };
-  if (d.kind === 'folder' || d.kind === 'fleurs') return { ...d, dir: resolve(d.dir) };
-  return { ...d, audio: resolve(d.audio), ...(d.referenceText ? { referenceText: resolve(d.referenceText) } : {}) };
 }
 
 /** The oracle variant of a sweep. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSweepSpec } from './sweep-spec.ts';
+import { parseSweepSpec, resolveDatasetPaths } from './sweep-spec.ts';
 
 const variant = { id: 'fp32', dir: 'm', encoderFile: 'e.onnx', decoderFile: 'd.onnx', encoderPrecision: 'fp32', decoderPrecision: 'fp32' };
 const base = {
@@ -21,5 +21,14 @@ describe('parseSweepSpec', () => {
     expect(() => parseSweepSpec({ ...base, oracleVariant: 'fp64' }, 'sweep.json')).toThrow(/oracleVariant "fp64" is not one of the variants \(fp32\)/);
     expect(() => parseSweepSpec({ ...base, variants: [variant, variant] }, 's')).toThrow(/variant ids must be unique/);
     expect(() => parseSweepSpec({ ...base, variants: [{ ...variant, id: 'a/b' }], oracleVariant: 'a/b' }, 's')).toThrow(/variant ids may use/);
+  });
+});
+
+describe('resolveDatasetPaths', () => {
+  it('resolves every path field of each dataset kind against a base, keeping absolute ones', () => {
+    expect(resolveDatasetPaths({ name: 'm', kind: 'manifest', manifest: 'a/m.jsonl' }, '/sweeps')).toMatchObject({ manifest: '/sweeps/a/m.jsonl' });
+    expect(resolveDatasetPaths({ name: 'f', kind: 'folder', dir: '../clips' }, '/sweeps/x')).toMatchObject({ dir: '/sweeps/clips' });
+    expect(resolveDatasetPaths({ name: 'l', kind: 'long', audio: 'r.wav', referenceText: '/abs/r.txt' }, '/s')).toMatchObject({ audio: '/s/r.wav', referenceText: '/abs/r.txt' });
+    expect(resolveDatasetPaths({ name: 'l', kind: 'long', audio: '/abs/r.wav' }, '/s')).not.toHaveProperty('referenceText');
   });
 });

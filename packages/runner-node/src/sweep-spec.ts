@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { backendSchema, decoderConfigSchema } from '@parakeet-bench/core';
 import { FLEURS_LANG_PATTERN, FLEURS_SPLITS } from './fleurs-layout.ts';
@@ -42,6 +43,17 @@ export const datasetSpecSchema = z.discriminatedUnion('kind', [
 ]);
 /** One dataset entry. */
 export type DatasetSpec = z.infer<typeof datasetSpecSchema>;
+/** One dataset entry as written in a file (defaults not applied). */
+export type DatasetSpecInput = z.input<typeof datasetSpecSchema>;
+
+/** A dataset entry with each of its file paths resolved against `base` (absolute paths stay). */
+export function resolveDatasetPaths<D extends DatasetSpecInput>(dataset: D, base: string): D {
+  const abs = (p: string): string => resolve(base, p);
+  const d: DatasetSpecInput = dataset;
+  if (d.kind === 'manifest') return { ...d, manifest: abs(d.manifest) } as D;
+  if (d.kind === 'folder' || d.kind === 'fleurs') return { ...d, dir: abs(d.dir) } as D;
+  return { ...d, audio: abs(d.audio), ...(d.referenceText ? { referenceText: abs(d.referenceText) } : {}) } as D;
+}
 /** One variant entry. */
 export type VariantSpec = z.infer<typeof variantSpecSchema>;
 

@@ -5,7 +5,7 @@ import { backendSchema } from '@parakeet-bench/core';
 import { MAES_DEFAULTS } from '@parakeet-bench/core';
 import { ensureFixture } from '@parakeet-bench/fixture';
 import type { ConfigJob, SweepSpec, SweepSpecInput } from '@parakeet-bench/runner-node';
-import { fixtureSweep, formatSummaryTable, modelDirSweep, parseSweepSpec, runSweep } from '@parakeet-bench/runner-node';
+import { fixtureSweep, formatSummaryTable, modelDirSweep, parseSweepSpec, resolveDatasetPaths, runSweep } from '@parakeet-bench/runner-node';
 import { parseShard, selectShard } from '@parakeet-bench/gate';
 import { BROWSER_WORKER } from '@parakeet-bench/runner-browser';
 import { csv, intList, parseCommandArgs } from '../args.ts';
@@ -60,9 +60,7 @@ async function loadSweepFile(file: string): Promise<SweepSpecInput> {
   return {
     ...raw,
     variants: (raw.variants ?? []).map((v) => ({ ...v, dir: abs(v.dir) })),
-    datasets: (raw.datasets ?? []).map((d) =>
-      d.kind === 'manifest' ? { ...d, manifest: abs(d.manifest) } : d.kind === 'folder' || d.kind === 'fleurs' ? { ...d, dir: abs(d.dir) } : { ...d, audio: abs(d.audio), ...(d.referenceText ? { referenceText: abs(d.referenceText) } : {}) },
-    ),
+    datasets: (raw.datasets ?? []).map((d) => resolveDatasetPaths(d, base)),
   };
 }
 
