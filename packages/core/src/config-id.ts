@@ -21,6 +21,12 @@ export function decoderSlug(d: DecoderConfig): string {
   return [`maes-b${d.beamWidth}`, ...extra].join('-');
 }
 
+/** How a thread count reads in labels: `auto threads` for 0 (the runtime decides), else `N thread(s)`. */
+export function threadsLabel(threads: number): string {
+  if (threads === 0) return 'auto threads';
+  return `${threads} thread${threads === 1 ? '' : 's'}`;
+}
+
 /** Stable, file-name-safe id of a config: dataset, variant, backend+threads, decoder. */
 export function configId(c: Omit<BenchConfig, 'id'>): string {
   const safe = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, '_');

@@ -14,10 +14,10 @@ describe('writeBaseline', () => {
   it('keeps hypotheses, drops timestamps/stacks/absolute paths, and the gate passes against it', async () => {
     const root = await temp();
     const current = join(root, 'results', 'latest');
-    const failed = { ...longResult(), status: 'failed' as const, error: { message: 'oom', stack: 'Error: oom\n    at /home/runner/work/x.ts:1:1' } };
+    const failed = { ...longResult(), status: 'failed' as const, error: { message: 'oom', stack: 'Error: oom\n    at /srv/ci/work/x.ts:1:1' } };
     await writeResults(current, [fleursResult(), failed]);
     const baseline = join(root, 'results', 'baseline');
-    const summary = await writeBaseline(current, baseline, { root: '/home/runner/work' });
+    const summary = await writeBaseline(current, baseline, { root: '/srv/ci/work' });
     expect(summary.written.map((f) => f.slice(baseline.length + 1))).toEqual([`${FLEURS}.json`, 'jfk-long__smoothquant-int8__node-cpu-t4__greedy.json']);
     expect(summary.notOk).toEqual(['jfk-long__smoothquant-int8__node-cpu-t4__greedy']);
 
@@ -32,7 +32,7 @@ describe('writeBaseline', () => {
     expect(savedLong.longPass.sections[0].audio).toBe('datasets/jfk-390s.wav');
 
     expect(compareResults(await readResults(baseline), await readResults(current)).counts.fail).toBe(0);
-    expect((await writeBaseline(current, baseline, { root: '/home/runner/work' })).written).toEqual([]);
+    expect((await writeBaseline(current, baseline, { root: '/srv/ci/work' })).written).toEqual([]);
   });
 
   it('collapses repeats to the one with the median rtfx', async () => {
@@ -70,7 +70,7 @@ describe('writeBaseline', () => {
 describe('portablePath', () => {
   it('makes paths under the root relative, others their file name, and leaves relative ones', () => {
     expect(portablePath('/repo/datasets/a.wav', '/repo')).toBe('datasets/a.wav');
-    expect(portablePath('/home/u/.cache/model', '/repo')).toBe('model');
+    expect(portablePath('/srv/cache/model', '/repo')).toBe('model');
     expect(portablePath('datasets/a.wav', '/repo')).toBe('datasets/a.wav');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Realistic result files for the gate's tests: FLEURS-fr references from the shared data set and a
+ * Realistic result files for the gate's tests: FLEURS-fr references from the bundled sample (datasets/fleurs-fr-sample) and a
  * long-pass JFK result in 60 s sections, scored by a real edit distance so that a corrupted
  * hypothesis moves WER, CER and the S/D/I counts together, as the runner's output would.
  */
@@ -10,13 +10,13 @@ import { fileURLToPath } from 'node:url';
 import type { BenchResult, BenchResultInput, ErrorCounts } from '@parakeet-bench/core';
 import { parseBenchResult } from '@parakeet-bench/core';
 
-/** The shared read-only data: `../shared/data` from the repo root. */
-export const sharedData = join(dirname(fileURLToPath(import.meta.url)), '../../../../shared/data');
+/** The repository's bundled FLEURS-fr sample (datasets/fleurs-fr-sample). */
+export const fleursSample = join(dirname(fileURLToPath(import.meta.url)), '../../../datasets/fleurs-fr-sample');
 
-/** The 10 FLEURS-fr test transcripts shipped in the shared data. */
+/** The 10 FLEURS-fr test transcripts bundled with the repository. */
 export const fleursReferences: { id: string; text: string }[] = Array.from({ length: 10 }, (_, i) => {
   const id = `fleurs-fr-test-00${i}`;
-  return { id, text: readFileSync(join(sharedData, 'audio', `${id}.txt`), 'utf8').trim() };
+  return { id, text: readFileSync(join(fleursSample, `${id}.txt`), 'utf8').trim() };
 });
 
 /** Levenshtein alignment counts, as jiwer reports them. */
@@ -131,7 +131,7 @@ function common(o: SampleOptions, dataset: string, audioSec: number) {
     runLabel: 'nightly-2025-11-28',
     environment: { ...environment, ...o.environment },
     model: {
-      dir: '/home/runner/.cache/parakeet-bench/models/parakeet-tdt-0.6b-v3-onnx',
+      dir: '/srv/ci/.cache/parakeet-bench/models/parakeet-tdt-0.6b-v3-onnx',
       encoderFile: 'encoder-model.int8.onnx',
       decoderFile: 'decoder_joint-model.int8.onnx',
       preprocessorFile: 'nemo128.onnx',
@@ -145,12 +145,12 @@ function common(o: SampleOptions, dataset: string, audioSec: number) {
   };
 }
 
-/** A FLEURS-fr corpus result over the 10 shared clips. */
+/** A FLEURS-fr corpus result over the 10 bundled clips. */
 export function fleursResult(o: SampleOptions = {}): BenchResult {
   const hyp = o.hypothesis ?? defaultHypothesis;
   const utterances = fleursReferences.map((r, i) => {
     const h = hyp(r.text, i);
-    return { id: r.id, audio: join(sharedData, 'audio', `${r.id}.ogg`), durationSec: 8 + i, reference: r.text, hypothesis: h, ...score(r.text, h) };
+    return { id: r.id, audio: join(fleursSample, `${r.id}.ogg`), durationSec: 8 + i, reference: r.text, hypothesis: h, ...score(r.text, h) };
   });
   const words = utterances.reduce((a, u) => add(a, u.words), zero);
   const chars = utterances.reduce((a, u) => add(a, u.chars), zero);
@@ -180,7 +180,7 @@ export function longResult(o: SampleOptions = {}): BenchResult {
     const h = hyp(text, index);
     const startSec = index * 60;
     const endSec = Math.min(startSec + 60, 390);
-    return { id: `jfk-390s#${index}`, audio: '/home/runner/work/datasets/jfk-390s.wav', durationSec: endSec - startSec, reference: text, hypothesis: h, index, startSec, endSec, ...score(text, h) };
+    return { id: `jfk-390s#${index}`, audio: '/srv/ci/work/datasets/jfk-390s.wav', durationSec: endSec - startSec, reference: text, hypothesis: h, index, startSec, endSec, ...score(text, h) };
   });
   const words = sections.reduce((a, s) => add(a, s.words), zero);
   const chars = sections.reduce((a, s) => add(a, s.chars), zero);

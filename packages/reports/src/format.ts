@@ -1,6 +1,6 @@
 /** Number and label formatting shared by every reporter, so units read the same everywhere. */
 import type { BenchResult, DecoderConfig } from '@parakeet-bench/core';
-import { encoderFromCache } from '@parakeet-bench/core';
+import { encoderFromCache, threadsLabel } from '@parakeet-bench/core';
 
 const MIB = 1024 * 1024;
 
@@ -50,11 +50,6 @@ export function configLabel(result: BenchResult): string {
   return `${c.variant} · ${c.backend} · ${threadsLabel(c.threads)} · ${decoderLabel(c.decoder)}`;
 }
 
-/** `auto threads` for 0 (the runtime decides), else `N thread(s)`. */
-export function threadsLabel(threads: number): string {
-  if (threads === 0) return 'auto threads';
-  return `${threads} thread${threads === 1 ? '' : 's'}`;
-}
 
 /** Worst long-pass section as `38.10 % @ 3:00–4:00`, or `–` for corpus datasets. */
 export function worstSectionLabel(result: BenchResult): string {

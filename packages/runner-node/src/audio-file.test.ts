@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeWav16 } from '@parakeet-bench/core';
 import { FFMPEG_ENV, loadAudioFile } from './audio-file.ts';
 
-const shared = join(import.meta.dirname, '../../../../shared/data/audio');
+const datasets = join(import.meta.dirname, '../../../../datasets');
+const JFK = join(datasets, 'jfk-11s/jfk-11s.wav');
+const fleurs = (n: number): string => join(datasets, `fleurs-fr-sample/fleurs-fr-test-00${n}.ogg`);
 let dir: string;
 
 beforeAll(async () => {
@@ -14,13 +16,13 @@ beforeAll(async () => {
 
 describe('loadAudioFile', () => {
   it('loads the real JFK clip at 16 kHz', async () => {
-    const a = await loadAudioFile(join(shared, 'jfk-11s.wav'));
+    const a = await loadAudioFile(JFK);
     expect(a.decoder).toBe('wav');
     expect(a.samples.length / 16000).toBeCloseTo(11, 0);
   });
 
   it('decodes the real FLEURS-fr ogg/opus clips through ffmpeg', async () => {
-    const a = await loadAudioFile(join(shared, 'fleurs-fr-test-000.ogg'));
+    const a = await loadAudioFile(fleurs(0));
     expect(a.decoder).toBe('ffmpeg');
     // ffprobe: 10.21 s; the clip is quiet (ffmpeg volumedetect: max -47.7 dB = 0.0041) but not silent.
     expect(a.samples.length / 16000).toBeCloseTo(10.21, 1);
@@ -49,14 +51,14 @@ describe('loadAudioFile', () => {
     const empty = join(dir, 'empty.wav');
     await writeFile(empty, encodeWav16(new Float32Array(0), 16000));
     await expect(loadAudioFile(empty)).rejects.toThrow(/empty.wav/);
-    await expect(loadAudioFile(join(shared, 'jfk-11s.wav'), 20)).rejects.toThrow(/no audio samples after offset 20 s/);
+    await expect(loadAudioFile(JFK, 20)).rejects.toThrow(/no audio samples after offset 20 s/);
   });
 
   it('says to install ffmpeg when it is missing', async () => {
     const before = process.env[FFMPEG_ENV];
     process.env[FFMPEG_ENV] = '/nonexistent/ffmpeg';
     try {
-      await expect(loadAudioFile(join(shared, 'fleurs-fr-test-001.ogg'))).rejects.toThrow(/needs ffmpeg, which was not found .*apt-get install ffmpeg/);
+      await expect(loadAudioFile(fleurs(1))).rejects.toThrow(/needs ffmpeg, which was not found .*apt-get install ffmpeg/);
     } finally {
       if (before === undefined) delete process.env[FFMPEG_ENV];
       else process.env[FFMPEG_ENV] = before;

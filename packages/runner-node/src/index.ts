@@ -1,5 +1,6 @@
 export * from './sweep-spec.ts';
 export * from './sweep.ts';
+export * from './progress-output.ts';
 export * from './plan.ts';
 export * from './job.ts';
 export * from './run-config.ts';

@@ -28,7 +28,6 @@ export function runWorker(
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--import', tsx, script, JSON.stringify(job)], {
       stdio: ['ignore', 'inherit', 'pipe'],
-      env: { ...process.env, ONNXRUNTIME_NODE_INSTALL: 'skip' },
     });
     let timedOut = false;
     const timer = setTimeout(() => {

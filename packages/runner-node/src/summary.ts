@@ -1,5 +1,5 @@
 import type { BenchResult } from '@parakeet-bench/core';
-import { decoderSlug, encoderFromCache } from '@parakeet-bench/core';
+import { decoderSlug, encoderFromCache, threadsLabel } from '@parakeet-bench/core';
 
 const pct = (x: number | undefined): string => (x === undefined ? '-' : `${(x * 100).toFixed(2)}%`);
 
@@ -15,7 +15,7 @@ export function formatSummaryTable(results: readonly BenchResult[]): string {
     .map((r) => [
       r.config.dataset,
       r.config.variant,
-      `${r.config.backend} t${r.config.threads}`,
+      `${r.config.backend} ${threadsLabel(r.config.threads)}`,
       decoderSlug(r.config.decoder),
       r.status,
       pct(r.accuracy?.wer),

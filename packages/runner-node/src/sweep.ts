@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { BackendName, BenchResult } from '@parakeet-bench/core';
-import { decoderSlug, parseBenchResult } from '@parakeet-bench/core';
+import { decoderSlug, parseBenchResult, threadsLabel } from '@parakeet-bench/core';
 import { writeJsonAtomic } from './atomic.ts';
 import { failedResult } from './failed-result.ts';
 import type { ConfigJob, OracleJob } from './job.ts';
@@ -10,6 +10,8 @@ import { oraclePathFor, oracleVariant, planJobs } from './plan.ts';
 import { NODE_WORKER, runWorker } from './spawn-worker.ts';
 import type { WorkerExit } from './spawn-worker.ts';
 import type { SweepSpec } from './sweep-spec.ts';
+import type { SweepOutput } from './progress-output.ts';
+import { logOutput, stdoutOutput } from './progress-output.ts';
 
 /** Options of one sweep run. */
 export interface SweepOptions extends ResultLayout {
@@ -21,7 +23,10 @@ export interface SweepOptions extends ResultLayout {
   readonly select?: (jobs: ConfigJob[]) => ConfigJob[];
   /** Worker script per backend; node-cpu is built in, browser runners add theirs. */
   readonly workers?: Partial<Record<BackendName, string>>;
+  /** Every line and progress message, unthrottled (tests); default: {@link stdoutOutput}. */
   readonly log?: (line: string) => void;
+  /** Where lines and progress go; takes precedence over `log`. */
+  readonly output?: SweepOutput;
 }
 
 /** What happened to each config. */
@@ -54,7 +59,7 @@ function exitReason(exit: WorkerExit, timeoutSec: number): string {
 /** A one-line label of a config for progress output. */
 export function configLabel(job: ConfigJob): string {
   const c = job.config;
-  return `${c.dataset} ${c.variant} ${c.backend} t${c.threads} ${decoderSlug(c.decoder)}`;
+  return `${c.dataset} ${c.variant} ${c.backend} ${threadsLabel(c.threads)} ${decoderSlug(c.decoder)}`;
 }
 
 function describe(r: BenchResult): string {
@@ -67,23 +72,23 @@ function describe(r: BenchResult): string {
   return parts.join(', ');
 }
 
-async function ensureOracles(spec: SweepSpec, jobs: ConfigJob[], opts: SweepOptions, log: (l: string) => void): Promise<Map<string, string>> {
+async function ensureOracles(spec: SweepSpec, jobs: ConfigJob[], opts: SweepOptions, out: SweepOutput): Promise<Map<string, string>> {
   const failures = new Map<string, string>();
   const needed = new Set(jobs.filter((j) => j.dataset.kind === 'long').map((j) => j.dataset.name));
   for (const dataset of spec.datasets) {
     if (dataset.kind !== 'long' || !needed.has(dataset.name)) continue;
     const oraclePath = oraclePathFor(opts, spec, dataset);
     if (!opts.force && (await readOracle(oraclePath))) {
-      log(`oracle ${dataset.name}: cached (${oraclePath})`);
+      out.line(`oracle ${dataset.name}: cached (${oraclePath})`);
       continue;
     }
     const job: OracleJob = { kind: 'oracle', variant: oracleVariant(spec), dataset, threads: 0, oraclePath };
-    log(`oracle ${dataset.name}: transcribing each ${dataset.sectionSec} s section alone with ${spec.oracleVariant}`);
-    const exit = await runWorker(NODE_WORKER, job, spec.timeoutSec, (m) => log(`  ${m}`));
+    out.line(`oracle ${dataset.name}: transcribing each ${dataset.sectionSec} s section alone with ${spec.oracleVariant}`);
+    const exit = await runWorker(NODE_WORKER, job, spec.timeoutSec, (m) => out.progress(`oracle ${dataset.name}`, m));
     if (!(await readOracle(oraclePath))) {
       const reason = `fp32 oracle for ${dataset.name} failed: ${exitReason(exit, spec.timeoutSec)}`;
       failures.set(dataset.name, reason);
-      log(`oracle ${dataset.name}: FAILED ${reason}`);
+      out.line(`oracle ${dataset.name}: FAILED ${reason}`);
     }
   }
   return failures;
@@ -94,17 +99,17 @@ async function ensureOracles(spec: SweepSpec, jobs: ConfigJob[], opts: SweepOpti
  * resumes), a failed or crashed config is recorded with its reason and the sweep goes on.
  */
 export async function runSweep(spec: SweepSpec, opts: SweepOptions): Promise<SweepOutcome[]> {
-  const log = opts.log ?? ((l: string) => console.log(l));
+  const out = opts.output ?? (opts.log ? logOutput(opts.log) : stdoutOutput());
   const all = planJobs(spec, opts);
   const jobs = opts.select ? opts.select(all) : all;
   const workers: Partial<Record<BackendName, string>> = { 'node-cpu': NODE_WORKER, ...opts.workers };
-  const oracleFailures = await ensureOracles(spec, jobs, opts, log);
+  const oracleFailures = await ensureOracles(spec, jobs, opts, out);
   const outcomes: SweepOutcome[] = [];
   for (const [i, job] of jobs.entries()) {
     const prefix = `[${i + 1}/${jobs.length}] ${configLabel(job)}`;
     const previous = opts.force ? null : await readResult(job.resultPath);
     if (previous && (previous.status !== 'failed' || !opts.retryFailed)) {
-      log(`${prefix}: cached, ${describe(previous)}`);
+      out.line(`${prefix}: cached, ${describe(previous)}`);
       outcomes.push({ job, result: previous, skipped: true });
       continue;
     }
@@ -118,15 +123,15 @@ export async function runSweep(spec: SweepSpec, opts: SweepOptions): Promise<Swe
     } else if (oracleFailure) {
       result = failedResult(job, { message: oracleFailure, phase: 'oracle' }, startedAt);
     } else {
-      log(`${prefix}: running`);
-      const exit = await runWorker(script, job, spec.timeoutSec, (m) => log(`${prefix}: ${m}`));
+      out.progress(prefix, 'running');
+      const exit = await runWorker(script, job, spec.timeoutSec, (m) => out.progress(prefix, m));
       result = await readResult(job.resultPath);
       if (!result || result.startedAt < startedAt) {
         result = failedResult(job, { message: exitReason(exit, spec.timeoutSec), phase: 'process' }, startedAt);
       }
     }
     if (result.status === 'failed') await writeJsonAtomic(job.resultPath, result);
-    log(`${prefix}: ${describe(result)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    out.line(`${prefix}: ${describe(result)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     outcomes.push({ job, result, skipped: false });
   }
   return outcomes;

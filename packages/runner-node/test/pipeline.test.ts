@@ -12,7 +12,7 @@ import { runConfig } from '../src/run-config.ts';
 import { configId } from '@parakeet-bench/core';
 import type { ConfigJob } from '../src/job.ts';
 
-const shared = join(import.meta.dirname, '../../../../shared/data/audio');
+const datasets = join(import.meta.dirname, '../../../../datasets');
 let fx: FixturePaths;
 
 const variant = (id: string, precision: keyof typeof STANDARD_FILES, dir = fx.stockDir): ModelVariant => ({
@@ -56,11 +56,11 @@ describe('pipeline on the fixture model (node-cpu)', () => {
     }
   });
 
-  it('runs the real shared audio (JFK wav, FLEURS-fr ogg) through the whole pipeline', async () => {
+  it('runs the bundled real audio (JFK wav, FLEURS-fr ogg) through the whole pipeline', async () => {
     const model = await loadParakeet(nodeModelSource(fx.stockDir, { threads: 1 }), variant('fp32', 'fp32'));
     try {
-      for (const f of ['jfk-11s.wav', 'fleurs-fr-test-002.ogg']) {
-        const { samples } = await loadAudioFile(join(shared, f));
+      for (const f of ['jfk-11s/jfk-11s.wav', 'fleurs-fr-sample/fleurs-fr-test-002.ogg']) {
+        const { samples } = await loadAudioFile(join(datasets, f));
         const t = await transcribe(model, samples);
         // The fixture knows no speech: what matters is that real audio of real lengths flows through.
         expect(t.encoded.length).toBe(Math.ceil(Math.floor(samples.length / 160) / 8));
@@ -70,6 +70,26 @@ describe('pipeline on the fixture model (node-cpu)', () => {
       await model.release();
     }
   });
+
+  it('scores the bundled FLEURS-fr sample folder end to end (bench run --folder datasets/fleurs-fr-sample)', async () => {
+    const sample = join(datasets, 'fleurs-fr-sample');
+    const base = { variant: 'fp32', encoderPrecision: 'fp32', decoderPrecision: 'fp32', backend: 'node-cpu' as const, threads: 1, decoder: { kind: 'greedy' as const } };
+    const dir = await mkdtemp(join(tmpdir(), 'pb-sample-'));
+    const r = await runConfig({
+      kind: 'config',
+      config: { id: configId({ ...base, dataset: 'fleurs-fr-sample' }), ...base, dataset: 'fleurs-fr-sample' },
+      variant: variant('fp32', 'fp32'),
+      dataset: { name: 'fleurs-fr-sample', kind: 'folder', dir: sample },
+      resultPath: join(dir, 'r.json'),
+    });
+    expect(r.status).toBe('ok');
+    expect(r.accuracy!.utterances).toBe(10);
+    for (const u of r.utterances) expect(u.reference).toBe((await readFile(join(sample, `${u.id}.txt`), 'utf8')).trim());
+    // The fixture model knows no French: every reference word counts, so WER is high but the counts are whole.
+    expect(r.accuracy!.words.referenceLength).toBe(r.utterances.reduce((n, u) => n + u.words.referenceLength, 0));
+    expect(r.accuracy!.words.referenceLength).toBeGreaterThan(200);
+    expect(r.timing!.audioSec).toBeGreaterThan(60);
+  }, 60_000);
 
   it('runs one corpus config and one long-pass config into schema-shaped results', async () => {
     const base = { variant: 'fp32', encoderPrecision: 'fp32', decoderPrecision: 'fp32', backend: 'node-cpu' as const, threads: 1, decoder: { kind: 'greedy' as const } };

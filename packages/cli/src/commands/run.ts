@@ -22,7 +22,8 @@ goes on. Without --config, sweeps the generated fixture model over the bundled f
 options:
   --config <file>       sweep file (JSON; see bench/README.md); paths relative to it
   --model-dir <dir>     instead of a sweep file: every variant found in this model directory
-                        (fp32, sharded fp32, fp16, int8), greedy, node-cpu, over the datasets given by
+                        (fp32, sharded fp32, fp16, int8), greedy, node-cpu with auto threads, over
+                        the datasets given by --long-audio, --manifest and --folder (at least one)
   --long-audio <file>   the long-audio protocol on this recording (first 390 s, 60 s sections)
   --manifest <jsonl>    a NeMo JSONL manifest (audio_filepath, text, duration, offset)
   --folder <dir>        a folder of audio files with <name>.txt transcripts
@@ -32,7 +33,8 @@ options:
   --datasets <a,b>      only these datasets
   --backends <a,b>      replace the sweep's backends: node-cpu, web-wasm, web-webgpu (threads from
                         --threads, default 1; web-webgpu ignores threads)
-  --threads <1,2>       override thread counts of every backend
+  --threads <1,2>       override thread counts of every backend (0 = auto threads: the runtime
+                        picks, shown as "auto threads" in labels)
   --beam <w,w>          add MAES beam search with these widths (1 = MAES with one hypothesis)
   --no-greedy           drop the greedy decoder (with --beam)
   --maes-steps <n>, --maes-alpha <n>, --maes-beta <n>, --maes-gamma <x>, --no-score-norm

@@ -1,7 +1,8 @@
 /** Server-rendered dashboard tables. Every string from results goes through escapeHtml. */
 import type { BenchResult, UtteranceResult } from '@parakeet-bench/core';
 import { escapeHtml } from '../escape.ts';
-import { configLabel, decoderLabel, formatClock, formatPercent, formatRtfx, peakRamLabel, threadsLabel } from '../format.ts';
+import { threadsLabel } from '@parakeet-bench/core';
+import { configLabel, decoderLabel, formatClock, formatPercent, formatRtfx, peakRamLabel } from '../format.ts';
 import type { Run } from '../runs.ts';
 import { editCount, renderDiff } from './diff.ts';
 

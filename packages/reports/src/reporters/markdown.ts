@@ -1,7 +1,8 @@
 /** `markdown`: a compact summary for CI job summaries and PR comments (`summary.md`). */
 import type { BenchResult } from '@parakeet-bench/core';
 import { encoderFromCache } from '@parakeet-bench/core';
-import { CACHED_ENCODER_NOTE, configLabel, decoderLabel, formatPercent, formatRtfx, peakRamLabel, threadsLabel, worstSectionLabel } from '../format.ts';
+import { threadsLabel } from '@parakeet-bench/core';
+import { CACHED_ENCODER_NOTE, configLabel, decoderLabel, formatPercent, formatRtfx, peakRamLabel, worstSectionLabel } from '../format.ts';
 import { byDataset } from '../runs.ts';
 import type { ReportInput, Reporter } from './reporter.ts';
 
