@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeWav16 } from '@parakeet-bench/core';
 import { FFMPEG_ENV, loadAudioFile } from './audio-file.ts';
 
-const datasets = join(import.meta.dirname, '../../../../datasets');
+const datasets = join(import.meta.dirname, '../../../datasets');
 const JFK = join(datasets, 'jfk-11s/jfk-11s.wav');
 const fleurs = (n: number): string => join(datasets, `fleurs-fr-sample/fleurs-fr-test-00${n}.ogg`);
 let dir: string;

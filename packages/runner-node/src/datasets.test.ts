@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeWav16 } from '@parakeet-bench/core';
 import { loadDataset } from './datasets.ts';
 
-const datasets = join(import.meta.dirname, '../../../../datasets');
+const datasets = join(import.meta.dirname, '../../../datasets');
 const JFK_TEXT = 'And so, my fellow Americans, ask not what your country can do for you, ask what you can do for your country.';
 const tone = (sec: number): Uint8Array => encodeWav16(new Float32Array(16000 * sec).map((_, i) => Math.sin(i / 5) * 0.3), 16000);
 

@@ -10,7 +10,7 @@ import { parseFleursTsv } from './fleurs.ts';
 import { planJobs } from './plan.ts';
 import { parseSweepSpec } from './sweep-spec.ts';
 
-const jfk = join(import.meta.dirname, '../../../../datasets/jfk-11s/jfk-11s.wav');
+const jfk = join(import.meta.dirname, '../../../datasets/jfk-11s/jfk-11s.wav');
 const tone = (sec: number, f: number): Uint8Array => encodeWav16(new Float32Array(Math.round(16000 * sec)).map((_, i) => Math.sin(i * f) * 0.3), 16000);
 
 let root: string;

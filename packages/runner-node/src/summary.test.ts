@@ -23,7 +23,7 @@ describe('formatSummaryTable', () => {
       result('b', { memory, decodeStats: { decoderCalls: 1, meanDecoderBatch: 1, featureCache: 'hit', encoderCache: 'hit' } }),
       result('c', { status: 'failed', error: { message: 'boom\nstack', phase: 'load' } }),
     ]);
-    expect(table).toMatch(/a +node-cpu t1 +greedy +ok +25\.00% +10\.00%.* 200 MiB +100 MiB$/m);
+    expect(table).toMatch(/a +node-cpu 1 thread +greedy +ok +25\.00% +10\.00%.* 200 MiB +100 MiB$/m);
     expect(table).toMatch(/b .* 200 MiB\* +100 MiB\*$/m);
     expect(table).toContain('* encoder output reused from the tensor cache');
     expect(table).toContain('  c: failed: boom');

@@ -12,7 +12,7 @@ import { runConfig } from '../src/run-config.ts';
 import { configId } from '@parakeet-bench/core';
 import type { ConfigJob } from '../src/job.ts';
 
-const datasets = join(import.meta.dirname, '../../../../datasets');
+const datasets = join(import.meta.dirname, '../../../datasets');
 let fx: FixturePaths;
 
 const variant = (id: string, precision: keyof typeof STANDARD_FILES, dir = fx.stockDir): ModelVariant => ({

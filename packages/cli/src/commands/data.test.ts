@@ -9,7 +9,7 @@ import { fleursSnapshotFiles, type FleursClip } from '@parakeet-bench/runner-nod
 import { UsageError } from '../command.ts';
 import { dataCommand } from './data.ts';
 
-const jfk = join(import.meta.dirname, '../../../../../datasets/jfk-11s/jfk-11s.wav');
+const jfk = join(import.meta.dirname, '../../../../datasets/jfk-11s/jfk-11s.wav');
 const tone = (sec: number, f: number): Uint8Array => encodeWav16(new Float32Array(Math.round(16000 * sec)).map((_, i) => Math.sin(i * f) * 0.3), 16000);
 
 let hub: FakeHub;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAudio16k, resampleTo16k } from './resample.ts';
 import { encodeWav16 } from './wav-encode.ts';
 
-const JFK = fileURLToPath(new URL('../../../../../datasets/jfk-11s/jfk-11s.wav', import.meta.url));
+const JFK = fileURLToPath(new URL('../../../../datasets/jfk-11s/jfk-11s.wav', import.meta.url));
 
 function sine(freq: number, rate: number, seconds: number, amp: number): Float32Array {
   const n = Math.round(rate * seconds);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeWav } from './wav-decode.ts';
 import { encodeWav16 } from './wav-encode.ts';
 
-const JFK = fileURLToPath(new URL('../../../../../datasets/jfk-11s/jfk-11s.wav', import.meta.url));
+const JFK = fileURLToPath(new URL('../../../../datasets/jfk-11s/jfk-11s.wav', import.meta.url));
 
 interface Chunk {
   id: string;
