@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (the folder holding turbo.json), found from this file. */
@@ -11,9 +11,4 @@ export function repoRoot(): string {
     dir = up;
   }
   return dir;
-}
-
-/** Cache for generated fixtures and fetched models: PARAKEET_BENCH_CACHE, else <repo>/.cache. */
-export function cacheDir(): string {
-  return resolve(process.env['PARAKEET_BENCH_CACHE'] ?? join(repoRoot(), '.cache'));
 }

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_REGISTRY, mergeRegistry, parseRegistryFile, repoDirName, resolveVariant } from '@parakeet-bench/hub';
-import { FLEURS_DIR_NAME, parseSweepSpec, type SweepSpec } from '@parakeet-bench/runner-node';
+import { FLEURS_DIR_NAME, parseSweepSpec, type SweepSpec } from '@parakeet-bench/harness';
 
 const repo = join(import.meta.dirname, '../../..');
 const bench = join(repo, 'bench');

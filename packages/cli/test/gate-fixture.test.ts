@@ -10,9 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BenchResult } from '@parakeet-bench/core';
 import { SMOOTHQUANT_ACT_RANGE, buildEncoder, ensureFixture } from '@parakeet-bench/fixture';
 import type { FixturePaths } from '@parakeet-bench/fixture';
-import { compareResults, parseGateRules, readResults } from '@parakeet-bench/gate';
-import { fixtureSweep, parseSweepSpec, runSweep } from '@parakeet-bench/runner-node';
-import type { SweepSpec } from '@parakeet-bench/runner-node';
+import { compareResults, parseGateRules } from '@parakeet-bench/gate';
+import { fixtureSweep, parseSweepSpec, runSweep } from '@parakeet-bench/harness';
+import type { SweepSpec } from '@parakeet-bench/harness';
+import { readResultsStrict } from '@parakeet-bench/results';
 import { repoRoot } from '../src/paths.ts';
 
 const VARIANTS = ['fp32', 'int8-smoothquant'];
@@ -38,7 +39,7 @@ async function run(smoothQuantDir: string): Promise<BenchResult[]> {
 
 beforeAll(async () => {
   fx = await ensureFixture(await mkdtemp(join(tmpdir(), 'pb-gate-fx-')));
-  const all = await readResults(join(repoRoot(), 'results/baseline/fixture'));
+  const all = (await readResultsStrict(join(repoRoot(), 'results/baseline/fixture'))).map((f) => f.result);
   baseline = all.filter((r) => r.config.dataset === 'fixture-short' && VARIANTS.includes(r.config.variant));
 }, 60_000);
 

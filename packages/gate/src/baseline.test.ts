@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { fleursResult, longResult, withRepeats, writeResults } from '../test/sample-results.ts';
 import { portablePath, writeBaseline } from './baseline.ts';
 import { compareResults } from './compare-results.ts';
-import { readResults } from './result-files.ts';
+import { readResultsStrict } from '@parakeet-bench/results';
+
+const readResults = async (path: string) => (await readResultsStrict(path)).map((f) => f.result);
 
 const temp = () => mkdtemp(join(tmpdir(), 'gate-baseline-'));
 const FLEURS = 'fleurs-fr__smoothquant-int8__node-cpu-t4__greedy';

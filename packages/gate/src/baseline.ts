@@ -7,9 +7,9 @@ import { rm, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { BenchResult } from '@parakeet-bench/core';
 import { parseBenchResult } from '@parakeet-bench/core';
-import { canonicalJson, resultFileName, writeFileAtomic } from './atomic-write.ts';
-import type { ResultFile } from './result-files.ts';
-import { readResultSet } from './result-files.ts';
+import { writeFileAtomic } from '@parakeet-bench/node-io';
+import type { StoredResult } from '@parakeet-bench/results';
+import { canonicalJson, resultFileName, scanResultsStrict } from '@parakeet-bench/results';
 
 /** Options of {@link writeBaseline}. */
 export interface WriteBaselineOptions {
@@ -56,18 +56,18 @@ export function sanitizeForBaseline(raw: unknown, root: string): Json {
 }
 
 /** The repeat to keep: the ok one with the median rtfx (a real measurement, not an average). */
-function representative(files: ResultFile[]): ResultFile {
+function representative(files: StoredResult[]): StoredResult {
   const ok = files.filter((f) => f.result.status === 'ok');
   if (ok.length === 0) return files[0]!;
   const timed = ok.filter((f) => f.result.timing).sort((a, b) => a.result.timing!.rtfx - b.result.timing!.rtfx);
   return timed[(timed.length - 1) >> 1] ?? ok[0]!;
 }
 
-async function readExisting(dir: string): Promise<ResultFile[]> {
+async function readExisting(dir: string): Promise<StoredResult[]> {
   // A missing baseline directory is a first baseline; an unreadable file in it is still an error.
   if (!(await stat(dir).catch(() => null))?.isDirectory()) return [];
   // Flat only: baselines of other sweeps may live in subdirectories (results/baseline/<sweep>).
-  return (await readResultSet(dir, { recursive: false })).files;
+  return (await scanResultsStrict(dir, { recursive: false })).results;
 }
 
 /**
@@ -77,10 +77,10 @@ async function readExisting(dir: string): Promise<ResultFile[]> {
  */
 export async function writeBaseline(currentDir: string, baselineDir: string, options: WriteBaselineOptions = {}): Promise<BaselineSummary> {
   const root = options.root ?? process.cwd();
-  const set = await readResultSet(currentDir);
-  if (set.files.length === 0) throw new Error(`${currentDir}: no result files to make a baseline from; run \`bench run\` first`);
-  const groups = new Map<string, ResultFile[]>();
-  for (const f of set.files) groups.set(f.result.config.id, [...(groups.get(f.result.config.id) ?? []), f]);
+  const set = await scanResultsStrict(currentDir);
+  if (set.results.length === 0) throw new Error(`${currentDir}: no result files to make a baseline from; run \`bench run\` first`);
+  const groups = new Map<string, StoredResult[]>();
+  for (const f of set.results) groups.set(f.result.config.id, [...(groups.get(f.result.config.id) ?? []), f]);
 
   const planned: { target: string; text: string; canonical: string; result: BenchResult }[] = [];
   for (const [id, files] of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {

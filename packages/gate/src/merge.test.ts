@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fleursResult, longResult, writeResults } from '../test/sample-results.ts';
 import { mergeResults } from './merge.ts';
-import { readResults } from './result-files.ts';
+import { readResultsStrict } from '@parakeet-bench/results';
+
+const readResults = async (path: string) => (await readResultsStrict(path)).map((f) => f.result);
 
 const temp = () => mkdtemp(join(tmpdir(), 'gate-merge-'));
 const fp16 = () => fleursResult({ id: 'fleurs-fr__fp16__node-cpu-t4__greedy', encoderPrecision: 'fp16' });

@@ -3,9 +3,9 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { canonicalJson, resultFileName, writeFileAtomic } from './atomic-write.ts';
-import type { ResultFile } from './result-files.ts';
-import { readResultSet } from './result-files.ts';
+import { writeJsonAtomic } from '@parakeet-bench/node-io';
+import type { StoredResult } from '@parakeet-bench/results';
+import { canonicalJson, resultFileName, scanResultsStrict } from '@parakeet-bench/results';
 
 /** What {@link mergeResults} did. */
 export interface MergeSummary {
@@ -35,19 +35,19 @@ export async function mergeResults(dirs: readonly string[], outDir: string): Pro
     if (!(await isDirectory(dir))) throw new Error(`${dir}: not a directory; pass shard result directories (e.g. the downloaded artifacts)`);
     inputs.push(dir);
   }
-  const existing = new Map<string, ResultFile>();
+  const existing = new Map<string, StoredResult>();
   if (await isDirectory(outDir)) {
-    for (const f of (await readResultSet(outDir)).files) existing.set(f.result.config.id, f);
+    for (const f of (await scanResultsStrict(outDir)).results) existing.set(f.result.config.id, f);
   }
 
-  const chosen = new Map<string, { file: ResultFile; canonical: string }>();
+  const chosen = new Map<string, { file: StoredResult; canonical: string }>();
   for (const f of existing.values()) chosen.set(f.result.config.id, { file: f, canonical: canonicalJson(f.raw) });
   const skipped: string[] = [];
   let seenAny = false;
   for (const dir of inputs) {
-    const set = await readResultSet(dir);
+    const set = await scanResultsStrict(dir);
     skipped.push(...set.skipped);
-    for (const f of set.files) {
+    for (const f of set.results) {
       seenAny = true;
       const id = f.result.config.id;
       resultFileName(id);
@@ -71,7 +71,7 @@ export async function mergeResults(dirs: readonly string[], outDir: string): Pro
     // An existing result is where `chosen` started, and a different input was refused above, so an
     // existing file at the target already holds this content.
     if (existing.get(id)?.source === target) continue;
-    await writeFileAtomic(target, `${JSON.stringify(file.raw, null, 2)}\n`);
+    await writeJsonAtomic(target, file.raw);
     written.push(target);
   }
   return { outDir, configIds: ids, written, skipped };

@@ -4,11 +4,11 @@
  */
 import { access } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '@parakeet-bench/node-io';
+import { readResultsStrict } from '@parakeet-bench/results';
 import { compareResults } from './compare-results.ts';
 import { formatMarkdown } from './format-markdown.ts';
 import type { GateReport } from './report.ts';
-import { readResults } from './result-files.ts';
 import { loadGateRules } from './rules.ts';
 
 /** Inputs of {@link runGate}; relative paths resolve against `cwd`. */
@@ -49,10 +49,10 @@ export async function runGate(options: RunGateOptions): Promise<RunGateOutput> {
   if (!rulesFile) throw new Error(`no gate.json found in ${cwd} or its parents; pass --rules <file>`);
   const rules = await loadGateRules(rulesFile);
   const baselinePath = resolve(cwd, options.baseline);
-  const baseline = await readResults(baselinePath).catch((e: Error) => {
+  const baseline = await readResultsStrict(baselinePath).then((s) => s.map((f) => f.result)).catch((e: Error) => {
     throw new Error(`baseline: ${e.message}\n(create or refresh it with: bench baseline update --from <results dir> --to ${options.baseline})`);
   });
-  const current = await readResults(resolve(cwd, options.current));
+  const current = (await readResultsStrict(resolve(cwd, options.current))).map((f) => f.result);
   const report: GateReport = {
     ...compareResults(baseline, current, rules),
     inputs: { baseline: options.baseline, current: options.current, rules: relative(cwd, rulesFile) || rulesFile },

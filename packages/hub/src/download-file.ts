@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { fileSize, hashPrefix, renameDurably } from './file-io.ts';
+import { fileSize, hashPrefix, renameDurably } from '@parakeet-bench/node-io';
 import { normalizeEtag, sha256FromEtag } from './etag.ts';
 import { HubError, type RequestSubject } from './hub-error.ts';
 import { hubGet } from './hub-fetch.ts';
@@ -16,7 +16,7 @@ import { DEFAULT_REVISION, resolveUrl } from './hub-urls.ts';
 import type { HubRequestOptions, RepoRef } from './list-files.ts';
 import type { ProgressListener } from './progress.ts';
 import { DEFAULT_RETRY_POLICY, withRetries } from './retry.ts';
-import { confinedPath } from './safe-path.ts';
+import { hubFilePath } from './safe-path.ts';
 
 /** Suffix of in-progress downloads; the final name only ever holds complete, verified files. */
 export const PARTIAL_SUFFIX = '.partial';
@@ -58,7 +58,7 @@ const CONTENT_RANGE = /^bytes (\d+)-(\d+)\/(\d+|\*)$/;
 /** Downloads `req.path` of `req.repo` into `req.targetDir`, unless it is already there. */
 export async function downloadFile(req: DownloadFileRequest, opts: DownloadOptions): Promise<DownloadResult> {
   const revision = req.revision ?? DEFAULT_REVISION;
-  const target = confinedPath(req.targetDir, req.path);
+  const target = hubFilePath(req.targetDir, req.path);
   const partial = target + PARTIAL_SUFFIX;
   const existing = await fileSize(target);
   if (existing !== undefined && (req.expectedSize === undefined || existing === req.expectedSize)) {

@@ -5,7 +5,7 @@
 import { downloadFile, type DownloadOptions, type DownloadResult } from './download-file.ts';
 import { HubError } from './hub-error.ts';
 import { listRepoFiles, type RepoFileInfo, type RepoRef } from './list-files.ts';
-import { unsafePathReason } from './safe-path.ts';
+import { unsafeRelativePath } from '@parakeet-bench/node-io';
 
 /** Which files of the repo to fetch. */
 export interface DownloadRepoOptions extends DownloadOptions {
@@ -30,7 +30,7 @@ export async function downloadRepo(ref: RepoRef, targetDir: string, opts: Downlo
   const listing = await listRepoFiles(ref, opts);
   const selected = selectFiles(ref, listing.files, opts);
   const unsafe = selected
-    .map((f) => [f.path, unsafePathReason(f.path)] as const)
+    .map((f) => [f.path, unsafeRelativePath(f.path)] as const)
     .filter(([, reason]) => reason !== undefined);
   if (unsafe.length > 0) {
     const list = unsafe.map(([p, r]) => `${JSON.stringify(p)} (${r})`).join(', ');

@@ -5,9 +5,9 @@
 import { join } from 'node:path';
 import type { DownloadOptions, DownloadResult } from './download-file.ts';
 import { downloadRepo } from './download-repo.ts';
-import { fileSize } from './file-io.ts';
+import { fileSize } from '@parakeet-bench/node-io';
 import type { Variant } from './registry.ts';
-import { confinedPath } from './safe-path.ts';
+import { hubFilePath } from './safe-path.ts';
 
 /** One file of a fetched variant. */
 export type FetchedFile = DownloadResult | { readonly file: string; readonly path: string; readonly status: 'local'; readonly bytes: number };
@@ -41,8 +41,8 @@ export async function fetchVariant(variant: Variant, targetRoot: string, opts: D
   return {
     variant,
     dir,
-    encoderPath: confinedPath(dir, variant.encoderFile),
-    decoderPath: confinedPath(dir, variant.decoderFile),
+    encoderPath: hubFilePath(dir, variant.encoderFile),
+    decoderPath: hubFilePath(dir, variant.decoderFile),
     commit: result.commit,
     files: result.files,
   };
@@ -52,7 +52,7 @@ async function checkLocal(variant: Variant, dir: string): Promise<FetchedVariant
   const files: FetchedFile[] = [];
   const missing: string[] = [];
   for (const file of variant.files) {
-    const path = confinedPath(dir, file);
+    const path = hubFilePath(dir, file);
     const bytes = await fileSize(path);
     if (bytes === undefined) missing.push(file);
     else files.push({ file, path, status: 'local', bytes });
@@ -63,8 +63,8 @@ async function checkLocal(variant: Variant, dir: string): Promise<FetchedVariant
   return {
     variant,
     dir,
-    encoderPath: confinedPath(dir, variant.encoderFile),
-    decoderPath: confinedPath(dir, variant.decoderFile),
+    encoderPath: hubFilePath(dir, variant.encoderFile),
+    decoderPath: hubFilePath(dir, variant.decoderFile),
     commit: undefined,
     files,
   };

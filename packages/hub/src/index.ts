@@ -9,7 +9,6 @@ export * from './progress-renderer.ts';
 export * from './list-files.ts';
 export * from './download-file.ts';
 export * from './download-repo.ts';
-export { sha256File } from './file-io.ts';
 export * from './registry-schema.ts';
 export * from './registry.ts';
 export * from './fetch-variant.ts';

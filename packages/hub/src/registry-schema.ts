@@ -11,10 +11,10 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { unsafePathReason } from './safe-path.ts';
+import { unsafeRelativePath } from '@parakeet-bench/node-io';
 
 const repoFile = z.string().superRefine((p, ctx) => {
-  const reason = unsafePathReason(p);
+  const reason = unsafeRelativePath(p);
   if (reason) ctx.addIssue({ code: 'custom', message: `unsafe repo path ${JSON.stringify(p)}: ${reason}` });
 });
 const repoId = z.string().regex(/^(?:[\w.-]+\/)?[\w.-]{1,96}$/, 'expected a hub repo id "owner/name"');

@@ -1,13 +1,4 @@
-export * from './load-results.ts';
-export * from './runs.ts';
-export * from './format.ts';
-export * from './escape.ts';
-export * from './align.ts';
-export * from './charts/chart-spec.ts';
-export * from './charts/build-charts.ts';
-export * from './charts/render-png.ts';
-export * from './reporters/reporter.ts';
-export * from './reporters/index.ts';
-export { renderMarkdown, escapeMarkdown } from './reporters/markdown.ts';
-export { renderDashboard, readChartJsUmd } from './html/page.ts';
-export * from './write-reports.ts';
+export type { ReportFormat } from './reporters/index.ts';
+export { parseFormats } from './reporters/index.ts';
+export type { WriteReportsOptions, WrittenReport } from './write-reports.ts';
+export { buildDashboard, writeReports } from './write-reports.ts';

@@ -35,7 +35,7 @@ describe('writeReports / buildDashboard', () => {
     await mkdir(empty);
     await expect(prepareReport(empty)).rejects.toThrow(/no valid result files in .*empty; run `bench run` first/);
     await writeFile(join(empty, 'x.json'), '[]');
-    await expect(prepareReport(empty)).rejects.toThrow(/1 unreadable, e\.g\. .*x\.json: result schemaVersion undefined/);
+    await expect(prepareReport(empty)).rejects.toThrow(/1 unreadable, e\.g\. .*x\.json: an empty JSON array holds no result/);
   });
 });
 

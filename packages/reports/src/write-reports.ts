@@ -1,21 +1,21 @@
 /** The library calls behind `bench report` and `bench dashboard`. */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { loadResults } from './load-results.ts';
-import type { InvalidResult } from './load-results.ts';
+import { basename, join } from 'node:path';
+import { writeFileAtomic } from '@parakeet-bench/node-io';
+import type { InvalidResult } from '@parakeet-bench/results';
+import { groupRuns, latestRun, scanResults } from '@parakeet-bench/results';
 import { renderDashboard } from './html/page.ts';
 import type { ReportInput } from './reporters/reporter.ts';
 import { reporters } from './reporters/index.ts';
 import type { ReportFormat } from './reporters/index.ts';
-import { groupRuns, latestRun } from './runs.ts';
+import { sortResults } from './order.ts';
 
 /**
  * Loads a results directory (or files) into report input. Throws when nothing usable is there, naming
  * the path and the first unreadable file, because an empty report would look like a passing run.
  */
 export async function prepareReport(results: string | readonly string[]): Promise<ReportInput> {
-  const loaded = await loadResults(results);
-  const runs = groupRuns(loaded.results);
+  const loaded = await scanResults(results);
+  const runs = groupRuns(loaded.results).map((run) => ({ ...run, results: sortResults(run.results) }));
   const latest = latestRun(runs);
   const where = typeof results === 'string' ? results : results.join(', ');
   if (!latest) {
@@ -44,12 +44,11 @@ export interface WrittenReport {
 /** Renders the chosen formats into `outDir`. */
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReport> {
   const input = await prepareReport(options.results);
-  await mkdir(options.outDir, { recursive: true });
   const written: string[] = [];
   for (const format of options.formats) {
     for (const file of await reporters[format].render(input)) {
       const path = join(options.outDir, file.name);
-      await writeFile(path, file.data);
+      await writeFileAtomic(path, file.data);
       written.push(path);
     }
   }
@@ -62,7 +61,6 @@ export async function buildDashboard(options: { results: string | readonly strin
     throw new Error(`dashboard output ${options.outFile} must be an .html file, e.g. dashboards/index.html`);
   }
   const input = await prepareReport(options.results);
-  await mkdir(dirname(options.outFile), { recursive: true });
-  await writeFile(options.outFile, await renderDashboard(input));
+  await writeFileAtomic(options.outFile, await renderDashboard(input));
   return { written: [options.outFile], invalid: input.invalid };
 }

@@ -1,13 +1,4 @@
-export * from './browser-worker.ts';
-export * from './browser-run-config.ts';
-export * from './browser-limits.ts';
-export * from './browser-result.ts';
-export * from './browser-memory.ts';
-export * from './bench-browser.ts';
-export * from './onnx-scan.ts';
-export * from './safe-path.ts';
-export * from './static-server.ts';
-export * from './page-bundle.ts';
-export * from './proc-memory.ts';
-export * from './fault.ts';
-export type * from './page/page-protocol.ts';
+export type { BrowserRunOptions } from './browser-backend.ts';
+export { BROWSER_BACKENDS, transcribeInBrowser, webGpuBackend, webWasmBackend } from './browser-backend.ts';
+export type { BrowserLimits } from './browser-limits.ts';
+export { DEFAULT_BROWSER_LIMITS } from './browser-limits.ts';

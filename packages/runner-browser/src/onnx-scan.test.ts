@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanOnnx } from './onnx-scan.ts';
-import { testOnnxBytes } from './onnx-test-bytes.ts';
+import { testOnnxBytes } from '../test/onnx-test-bytes.ts';
 
 let dir = '';
 beforeAll(async () => {

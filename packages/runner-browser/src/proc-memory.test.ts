@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readProcMemory, resetPeakMemory } from './proc-memory.ts';
-import { faultFromEnv } from './fault.ts';
 
 const SPIKE = 'let b = Buffer.alloc(250e6, 1); b = null; globalThis.gc(); process.stdout.write("ready\\n"); setInterval(() => {}, 1000);';
 
@@ -38,13 +37,5 @@ describe('readProcMemory / resetPeakMemory', () => {
     } finally {
       await rm(root, { recursive: true, force: true });
     }
-  });
-});
-
-describe('faultFromEnv', () => {
-  it('is empty unless set, and names unknown faults', () => {
-    expect(faultFromEnv({})).toEqual({});
-    expect(faultFromEnv({ PARAKEET_BENCH_BROWSER_FAULT: 'hang' })).toEqual({ hangOnLoad: true });
-    expect(() => faultFromEnv({ PARAKEET_BENCH_BROWSER_FAULT: 'boom' })).toThrow(/PARAKEET_BENCH_BROWSER_FAULT=boom is not a known fault \(hang, crash\); unset it/);
   });
 });

@@ -1,17 +1,15 @@
 /**
- * Maps a request path under a mount prefix to a file inside that mount's root, refusing anything that
- * could name a file outside it. Decoding happens per segment so `%2e%2e` and `%2f` cannot smuggle
- * `..` or extra separators past the checks.
+ * Maps a request path under a mount prefix to a file inside that mount's root. Decoding happens per
+ * segment so `%2e%2e` and `%2f` cannot smuggle `..` or extra separators past the confinement check,
+ * which is node-io's, shared with every package that takes names from outside.
  */
-import { resolve, sep } from 'node:path';
-
-/** Result of {@link resolveUnderRoot}: the file path, or why the request was refused. */
-export type SafePath = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
+import type { ConfinedPath } from '@parakeet-bench/node-io';
+import { resolveConfined } from '@parakeet-bench/node-io';
 
 /** Resolves `relative` (the raw, still percent-encoded URL path after the mount prefix) under `root`. */
-export function resolveUnderRoot(root: string, relative: string): SafePath {
-  if (relative.includes('\\')) return { ok: false, reason: 'backslash in path' };
-  if (relative.startsWith('/')) return { ok: false, reason: 'absolute path' };
+export function resolveUnderRoot(root: string, relative: string): ConfinedPath {
+  // Checked on the raw path: once decoded, a backslash or slash could come from an escape.
+  if (relative.includes('\\')) return { ok: false, reason: 'it contains a backslash' };
   const segments: string[] = [];
   for (const raw of relative.split('/')) {
     let seg: string;
@@ -20,12 +18,8 @@ export function resolveUnderRoot(root: string, relative: string): SafePath {
     } catch {
       return { ok: false, reason: 'malformed percent-encoding' };
     }
-    if (seg === '' || seg === '.' || seg === '..') return { ok: false, reason: `path segment "${seg}"` };
     if (/[/\\\0]/.test(seg)) return { ok: false, reason: 'encoded separator or NUL in a segment' };
     segments.push(seg);
   }
-  const base = resolve(root);
-  const path = resolve(base, ...segments);
-  if (!path.startsWith(base + sep)) return { ok: false, reason: 'outside the served root' };
-  return { ok: true, path };
+  return resolveConfined(root, segments.join('/'));
 }

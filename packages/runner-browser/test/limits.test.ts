@@ -2,14 +2,14 @@ import { cp, mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatasetSpec } from '@parakeet-bench/runner-node';
 import type { FixturePaths } from '@parakeet-bench/fixture';
-import { planBrowserModel, runBrowserConfig } from '../src/index.ts';
-import { fixtureVariants, makeJob, shortFixture } from './fixture-jobs.ts';
+import { planBrowserModel } from '../src/browser-limits.ts';
+import { transcribeInBrowser } from '../src/browser-backend.ts';
+import { fixtureVariants, request, shortClips } from './requests.ts';
 
 let work = '';
 let paths: FixturePaths;
-let dataset: DatasetSpec;
+let clips: Float32Array[];
 
 /** A sparse file of `bytes` (no disk blocks): enough to trip the size checks. */
 async function sparse(path: string, bytes: number): Promise<void> {
@@ -20,7 +20,7 @@ async function sparse(path: string, bytes: number): Promise<void> {
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'rb-limits-'));
-  ({ paths, dataset } = await shortFixture(work, 1));
+  ({ paths, clips } = await shortClips(1));
 }, 60_000);
 afterAll(() => rm(work, { recursive: true, force: true }));
 
@@ -41,26 +41,26 @@ describe('browser ingest limits', () => {
     const dir = join(work, 'no-shards');
     await cp(paths.stockDir, dir, { recursive: true });
     await rm(join(dir, 'sharded'), { recursive: true });
-    const r = await runBrowserConfig(makeJob({ ...fixtureVariants(paths).fp32, dir }, 'web-wasm', 1, dataset, work));
+    const r = await transcribeInBrowser(request({ ...fixtureVariants(paths).fp32, dir }, 'web-wasm', 1, clips));
     expect(r.status).toBe('unsupported');
-    expect(r.error?.message).toMatch(/no-shards\/sharded\/encoder-model\.onnx does not exist; add sharded\/encoder-model\.onnx/);
+    expect(r.status === 'unsupported' && r.reason).toMatch(/no-shards\/sharded\/encoder-model\.onnx does not exist; add sharded\/encoder-model\.onnx/);
   });
 
   it('reports a graph over the limit as unsupported (limit lowered by option)', async () => {
-    const r = await runBrowserConfig(makeJob(fixtureVariants(paths).fp32, 'web-wasm', 1, dataset, work), { limits: { maxFetchBytes: 64 * 1024 } });
+    const r = await transcribeInBrowser(request(fixtureVariants(paths).fp32, 'web-wasm', 1, clips), { limits: { maxFetchBytes: 64 * 1024 } });
     expect(r.status).toBe('unsupported');
-    expect(r.error?.message).toMatch(/nemo128\.onnx: [\d.]+ KiB is over the browser limit of 64\.00 KiB for one fetch\/ArrayBuffer/);
-    expect(r.utterances).toEqual([]);
+    expect(r.status === 'unsupported' && r.reason).toMatch(/nemo128\.onnx: [\d.]+ KiB is over the browser limit of 64\.00 KiB for one fetch\/ArrayBuffer/);
+    expect('passes' in r).toBe(false);
   });
 
   it('reports a single graph file over 2 GiB as unsupported without reading it (sparse file)', async () => {
     const dir = join(work, 'huge');
     await cp(paths.stockDir, dir, { recursive: true });
     await sparse(join(dir, 'encoder-model.fp16.onnx'), 2 ** 31 + 1);
-    const r = await runBrowserConfig(makeJob({ ...fixtureVariants(paths).fp16, dir }, 'web-wasm', 1, dataset, work));
+    const r = await transcribeInBrowser(request({ ...fixtureVariants(paths).fp16, dir }, 'web-wasm', 1, clips));
     expect(r.status).toBe('unsupported');
-    expect(r.error?.message).toMatch(/huge\/encoder-model\.fp16\.onnx: 2\.00 GiB is over the browser limit of 2\.00 GiB/);
-    expect(r.environment.runtime).toBe('onnxruntime-web');
+    expect(r.status === 'unsupported' && r.reason).toMatch(/huge\/encoder-model\.fp16\.onnx: 2\.00 GiB is over the browser limit of 2\.00 GiB/);
+    expect(r.runtime.runtime).toBe('onnxruntime-web');
   });
 
   it('reports an external-data file over 2 GiB as unsupported (sparse file)', async () => {
@@ -88,6 +88,6 @@ describe('browser ingest limits', () => {
   });
 
   it('refuses a non-browser backend', async () => {
-    await expect(runBrowserConfig(makeJob(fixtureVariants(paths).fp32, 'node-cpu', 1, dataset, work))).rejects.toThrow(/runner-browser runs web-wasm and web-webgpu, not node-cpu/);
+    await expect(transcribeInBrowser(request(fixtureVariants(paths).fp32, 'node-cpu', 1, clips))).rejects.toThrow(/runner-browser runs web-wasm and web-webgpu, not node-cpu/);
   });
 });

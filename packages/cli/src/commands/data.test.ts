@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeWav16 } from '@parakeet-bench/core';
 import { startFakeHub, type FakeHub } from '@parakeet-bench/hub/testing';
-import { loadDataset, parseSweepSpec } from '@parakeet-bench/runner-node';
-import { fleursSnapshotFiles, type FleursClip } from '@parakeet-bench/runner-node/testing';
+import { loadDataset, parseSweepSpec } from '@parakeet-bench/harness';
+import { fleursSnapshotFiles, type FleursClip } from '@parakeet-bench/harness/testing';
 import { UsageError } from '../command.ts';
 import { dataCommand } from './data.ts';
 

@@ -1,12 +1,11 @@
 import { join } from 'node:path';
-import { downloadRepo, hubConfigFromEnv, HubError, repoDirName } from '@parakeet-bench/hub';
-import type { FleursFiles, FleursSplit } from '@parakeet-bench/runner-node';
-import { ensureExtracted, FLEURS_REPO, FLEURS_SPLITS, fleursPaths, fleursRepoFiles } from '@parakeet-bench/runner-node';
+import type { FleursSplit } from '@parakeet-bench/harness';
+import { FLEURS_REPO, FLEURS_SPLITS, fetchFleursSplit, fleursRepoFiles } from '@parakeet-bench/harness';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { hubProgress } from '../hub-progress.ts';
-import { cacheDir } from '../paths.ts';
+import { defaultCacheDir } from '@parakeet-bench/node-io';
 
 const usage = `usage: bench data fetch fleurs --lang <code> --split <validation|test|train> [--dir <root>] [--revision <rev>]
 
@@ -40,37 +39,28 @@ async function fetchFleurs(values: Values): Promise<number> {
   if (values.lang === undefined) throw new UsageError('--lang is required, e.g. --lang fr_fr');
   const lang = values.lang;
   const split = splitOf(values.split);
-  let files: FleursFiles;
   try {
-    files = fleursRepoFiles(lang, split);
+    fleursRepoFiles(lang, split);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const dir = join(values.dir ?? join(cacheDir(), 'datasets'), repoDirName(FLEURS_REPO));
   const progress = hubProgress();
+  let got;
   try {
-    const ref = { repo: FLEURS_REPO, repoType: 'dataset' as const, ...(values.revision ? { revision: values.revision } : {}) };
-    const got = await downloadRepo(ref, dir, {
-      config: hubConfigFromEnv(),
-      files: [files.tsv, files.archive],
-      ...progress.listeners,
+    got = await fetchFleursSplit({
+      root: values.dir ?? join(defaultCacheDir(), 'datasets'),
+      lang,
+      split,
+      ...(values.revision ? { revision: values.revision } : {}),
+      listeners: progress.listeners,
     });
-    const fetched = got.files.filter((f) => f.status === 'downloaded').length;
-    console.log(`fleurs ${lang} ${split}: ${dir} (${FLEURS_REPO}${got.commit ? `@${got.commit.slice(0, 12)}` : ''}; ${fetched} downloaded, ${got.files.length - fetched} already present)`);
-  } catch (e) {
-    if (e instanceof HubError && e.kind === 'not-found') {
-      throw new Error(`${e.message}\nFLEURS has no ${files.tsv} or ${files.archive}: check --lang (a config name such as fr_fr) and --revision`);
-    }
-    throw e;
   } finally {
     progress.finish();
   }
-  const paths = fleursPaths(dir, lang, split);
-  const extracted = await ensureExtracted(paths.archive, paths.extracted);
-  console.log(extracted.extracted ? `  extracted ${extracted.files} files into ${paths.extracted}` : `  already extracted in ${paths.extracted}`);
-  const entry = { name: `fleurs-${lang}-${split}`, kind: 'fleurs', dir, lang, split };
+  console.log(`fleurs ${lang} ${split}: ${got.dir} (${FLEURS_REPO}${got.commit ? `@${got.commit.slice(0, 12)}` : ''}; ${got.downloaded} downloaded, ${got.present} already present)`);
+  console.log(got.extractedFiles ? `  extracted ${got.extractedFiles} files into ${got.extractedDir}` : `  already extracted in ${got.extractedDir}`);
   console.log('  sweep dataset entry:');
-  console.log(`  ${JSON.stringify(entry)}`);
+  console.log(`  ${JSON.stringify(got.entry)}`);
   return 0;
 }
 

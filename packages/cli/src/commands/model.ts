@@ -12,7 +12,7 @@ import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { hubProgress } from '../hub-progress.ts';
-import { cacheDir } from '../paths.ts';
+import { defaultCacheDir } from '@parakeet-bench/node-io';
 
 const usage = `usage: bench model fetch <variant...> [--dir <root>] [--registry <file>] [--revision <rev>]
        bench model list [--registry <file>]
@@ -41,7 +41,7 @@ async function fetchCommand(specs: string[], values: Values): Promise<number> {
   const registry = await registryFrom(values);
   // Resolve everything first so a typo fails before gigabytes are downloaded.
   const variants = specs.map((s) => resolveVariant(s, registry, values.revision ? { revision: values.revision } : {}));
-  const root = values.dir ?? join(cacheDir(), 'models');
+  const root = values.dir ?? join(defaultCacheDir(), 'models');
   const config = hubConfigFromEnv();
   const progress = hubProgress();
   try {

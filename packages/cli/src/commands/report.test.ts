@@ -45,7 +45,7 @@ describe('bench dashboard', () => {
 
   it('names a missing results directory', async () => {
     await expect(dashboardCommand.run(['--results', join(dir, 'nope'), '--out', join(dir, 'x.html')])).rejects.toThrow(
-      /results path .*nope does not exist/,
+      /nope: no such results file or directory; run `bench run` first/,
     );
   });
 });

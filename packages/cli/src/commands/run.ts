@@ -1,17 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { BackendName, DecoderConfig } from '@parakeet-bench/core';
-import { backendSchema } from '@parakeet-bench/core';
-import { MAES_DEFAULTS } from '@parakeet-bench/core';
-import { ensureFixture } from '@parakeet-bench/fixture';
-import type { ConfigJob, SweepSpec, SweepSpecInput } from '@parakeet-bench/runner-node';
-import { fixtureSweep, formatSummaryTable, modelDirSweep, parseSweepSpec, resolveDatasetPaths, runSweep } from '@parakeet-bench/runner-node';
-import { parseShard, selectShard } from '@parakeet-bench/gate';
-import { BROWSER_WORKER } from '@parakeet-bench/runner-browser';
+import { join } from 'node:path';
+import { InputError, runBench } from '@parakeet-bench/harness';
 import { csv, intList, parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
-import { cacheDir, repoRoot } from '../paths.ts';
+import { repoRoot } from '../paths.ts';
+import { defaultCacheDir } from '@parakeet-bench/node-io';
 
 const usage = `usage: bench run [options]
 
@@ -49,52 +42,12 @@ options:
   --no-cache            recompute features and encoder outputs (default: cached per variant,
                         backend and audio under <cache>/tensors, shared by decoder configs)`;
 
-async function loadSweepFile(file: string): Promise<SweepSpecInput> {
-  const path = resolve(file);
-  let raw: SweepSpecInput;
-  try {
-    raw = JSON.parse(await readFile(path, 'utf8')) as SweepSpecInput;
-  } catch (e) {
-    throw new Error(`${path}: cannot read sweep file (${(e as Error).message})`);
-  }
-  const base = dirname(path);
-  const abs = (p: string): string => (isAbsolute(p) ? p : join(base, p));
-  return {
-    ...raw,
-    variants: (raw.variants ?? []).map((v) => ({ ...v, dir: abs(v.dir) })),
-    datasets: (raw.datasets ?? []).map((d) => resolveDatasetPaths(d, base)),
-  };
-}
-
-function keep<T>(items: T[], wanted: string[] | undefined, key: (t: T) => string, what: string): T[] {
-  if (!wanted) return items;
-  const unknown = wanted.filter((w) => !items.some((i) => key(i) === w));
-  if (unknown.length) throw new UsageError(`unknown ${what}: ${unknown.join(', ')} (have: ${items.map(key).join(', ')})`);
-  return items.filter((i) => wanted.includes(key(i)));
-}
-
-function num(value: string | undefined, option: string, fallback: number): number {
-  if (value === undefined) return fallback;
+function num(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${option}: "${value}" is not a non-negative number`);
   return n;
 }
-
-function chooseBackends(current: SweepSpec['backends'], names: string[] | undefined, threads: number[] | undefined): SweepSpec['backends'] {
-  if (!names) return threads ? current.map((b) => ({ ...b, threads })) : current;
-  return names.map((name) => {
-    const parsed = backendSchema.safeParse(name);
-    if (!parsed.success) throw new UsageError(`--backends: unknown backend "${name}" (node-cpu, web-wasm, web-webgpu)`);
-    const backend: BackendName = parsed.data;
-    return { backend, threads: backend === 'web-webgpu' ? [1] : (threads ?? [1]) };
-  });
-}
-
-/** Configs that differ only in decoder: they reuse one encoder output, so a shard keeps them together. */
-const groupKey = (job: ConfigJob): string => {
-  const c = job.config;
-  return [c.dataset, c.variant, c.backend, `t${c.threads}`].join('__');
-};
 
 /** `bench run`: the sweep. */
 export const runCommand: Command = {
@@ -127,77 +80,47 @@ export const runCommand: Command = {
       'no-cache': { type: 'boolean' },
       shard: { type: 'string' },
     });
-    if (values.shard) {
-      try {
-        parseShard(values.shard);
-      } catch (e) {
-        throw new UsageError((e as Error).message);
-      }
-    }
-    if (values.config && values['model-dir']) throw new UsageError('give either --config or --model-dir, not both');
-    const quick = { longAudio: values['long-audio'], manifest: values.manifest, folder: values.folder };
-    if (!values['model-dir'] && Object.values(quick).some((v) => v !== undefined)) {
-      throw new UsageError('--long-audio, --manifest and --folder go with --model-dir (a sweep file lists its own datasets)');
-    }
-    const input = values.config
-      ? await loadSweepFile(values.config)
-      : values['model-dir']
-        ? modelDirSweep(values['model-dir'], {
-            ...(quick.longAudio ? { longAudio: quick.longAudio } : {}),
-            ...(quick.manifest ? { manifest: quick.manifest } : {}),
-            ...(quick.folder ? { folder: quick.folder } : {}),
-          })
-        : fixtureSweep(await ensureFixture(cacheDir()));
-    const source = values.config ?? (values['model-dir'] ? `--model-dir ${values['model-dir']}` : 'built-in fixture sweep');
-    let spec: SweepSpec = parseSweepSpec(input, source);
-    const threads = intList(values.threads, 'threads');
     const beams = intList(values.beam, 'beam');
-    const decoders: DecoderConfig[] = values['no-greedy'] ? [] : spec.decoders.filter((d) => d.kind === 'greedy');
-    decoders.push(...spec.decoders.filter((d) => d.kind !== 'greedy'));
-    for (const beamWidth of beams ?? []) {
-      if (beamWidth < 1) throw new UsageError('--beam widths must be >= 1');
-      decoders.push({
-        kind: 'maes',
-        beamWidth,
-        numSteps: num(values['maes-steps'], 'maes-steps', MAES_DEFAULTS.numSteps),
-        prefixAlpha: num(values['maes-alpha'], 'maes-alpha', MAES_DEFAULTS.prefixAlpha),
-        expansionBeta: num(values['maes-beta'], 'maes-beta', MAES_DEFAULTS.expansionBeta),
-        expansionGamma: num(values['maes-gamma'], 'maes-gamma', MAES_DEFAULTS.expansionGamma),
-        scoreNorm: !values['no-score-norm'],
+    if (beams?.some((w) => w < 1)) throw new UsageError('--beam widths must be >= 1');
+    const repeats = intList(values.repeats, 'repeats')?.[0];
+    if (repeats !== undefined && repeats < 1) throw new UsageError('--repeats must be at least 1');
+    const maes = Object.fromEntries(
+      Object.entries({
+        numSteps: num(values['maes-steps'], 'maes-steps'),
+        prefixAlpha: num(values['maes-alpha'], 'maes-alpha'),
+        expansionBeta: num(values['maes-beta'], 'maes-beta'),
+        expansionGamma: num(values['maes-gamma'], 'maes-gamma'),
+        scoreNorm: values['no-score-norm'] ? false : undefined,
+      }).filter(([, v]) => v !== undefined),
+    );
+    try {
+      const { exitCode } = await runBench({
+        ...(values.config ? { config: values.config } : {}),
+        ...(values['model-dir'] ? { modelDir: values['model-dir'] } : {}),
+        quick: { longAudio: values['long-audio'], manifest: values.manifest, folder: values.folder },
+        resultsDir: values.results ?? join(repoRoot(), 'results', 'latest'),
+        ...(values['run-label'] ? { runLabel: values['run-label'] } : {}),
+        overrides: {
+          backends: csv(values.backends),
+          threads: intList(values.threads, 'threads'),
+          beams,
+          ...(Object.keys(maes).length ? { maes } : {}),
+          noGreedy: values['no-greedy'],
+          timeoutSec: num(values.timeout, 'timeout'),
+          repeats,
+        },
+        variants: csv(values.variants),
+        datasets: csv(values.datasets),
+        ...(values.shard ? { shard: values.shard } : {}),
+        retryFailed: values['retry-failed'] ?? false,
+        force: values.force ?? false,
+        cacheDir: defaultCacheDir(),
+        noCache: values['no-cache'] ?? false,
       });
+      return exitCode;
+    } catch (e) {
+      if (e instanceof InputError) throw new UsageError(e.message);
+      throw e;
     }
-    if (decoders.length === 0) throw new UsageError('no decoders left: --no-greedy needs --beam');
-    const variantIds = keep(spec.variants, csv(values.variants), (v) => v.id, 'variants').map((v) => v.id);
-    const datasetNames = keep(spec.datasets, csv(values.datasets), (d) => d.name, 'datasets').map((d) => d.name);
-    spec = {
-      ...spec,
-      backends: chooseBackends(spec.backends, csv(values.backends), threads),
-      decoders,
-      timeoutSec: num(values.timeout, 'timeout', spec.timeoutSec),
-      repeats: intList(values.repeats, 'repeats')?.[0] ?? spec.repeats,
-    };
-    if (spec.repeats < 1) throw new UsageError('--repeats must be at least 1');
-    const resultsDir = resolve(values.results ?? join(repoRoot(), 'results', 'latest'));
-    const runLabel = values['run-label'] ?? resultsDir.split(/[\\/]/).pop() ?? 'latest';
-    console.log(`bench run: results -> ${resultsDir}`);
-    const outcomes = await runSweep(spec, {
-      resultsDir,
-      runLabel,
-      retryFailed: values['retry-failed'] ?? false,
-      force: values.force ?? false,
-      workers: { 'web-wasm': BROWSER_WORKER, 'web-webgpu': BROWSER_WORKER },
-      oracleDir: join(cacheDir(), 'oracle'),
-      ...(values['no-cache'] ? {} : { tensorCacheDir: join(cacheDir(), 'tensors') }),
-      select: (jobs) => {
-        const kept = jobs.filter((j) => variantIds.includes(j.config.variant) && datasetNames.includes(j.config.dataset));
-        if (!values.shard) return kept;
-        const mine = new Set(selectShard([...new Set(kept.map(groupKey))], values.shard));
-        return kept.filter((j) => mine.has(groupKey(j)));
-      },
-    });
-    console.log(`\n${formatSummaryTable(outcomes.map((o) => o.result))}`);
-    const failed = outcomes.filter((o) => o.result.status === 'failed').length;
-    console.log(`\n${outcomes.length} configs: ${outcomes.length - failed} ok or unsupported, ${failed} failed`);
-    return 0;
   },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FrameScorer, logSumExp, topK } from './frame-scorer.ts';
-import type { HistoryCall } from './history-joint.ts';
-import { frameIndexAudio, historyJoint } from './history-joint.ts';
+import type { HistoryCall } from '../../test/history-joint.ts';
+import { frameIndexAudio, historyJoint } from '../../test/history-joint.ts';
 import { TokenTree } from './maes-hypothesis.ts';
 
 describe('topK', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAES_DEFAULTS } from '../config-id.ts';
 import { GreedyTdtDecoder } from './greedy.ts';
-import type { HistoryCall, HistoryRule, ScriptedStep } from './history-joint.ts';
-import { frameIndexAudio, historyJoint } from './history-joint.ts';
+import type { HistoryCall, HistoryRule, ScriptedStep } from '../../test/history-joint.ts';
+import { frameIndexAudio, historyJoint } from '../../test/history-joint.ts';
 import { createDecoder } from './index.ts';
 import type { MaesOptions } from './maes.ts';
 import { MaesTdtDecoder } from './maes.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FrameScorer } from './frame-scorer.ts';
-import type { HistoryCall, HistoryRule } from './history-joint.ts';
-import { frameIndexAudio, historyJoint } from './history-joint.ts';
+import type { HistoryCall, HistoryRule } from '../../test/history-joint.ts';
+import { frameIndexAudio, historyJoint } from '../../test/history-joint.ts';
 import type { Hypothesis } from './maes-hypothesis.ts';
 import { TokenTree } from './maes-hypothesis.ts';
 import { prefixSearch } from './prefix-search.ts';

@@ -1,7 +1,7 @@
 /** Assembles every chart of a report from the latest run (and the run history). */
 import { configLabel } from '../format.ts';
-import { byDataset } from '../runs.ts';
-import type { Run } from '../runs.ts';
+import type { Run } from '@parakeet-bench/results';
+import { byDataset } from '../order.ts';
 import { colourMap } from './chart-spec.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { errorBarsChart, peakRamChart, rtfxVsWerChart, sectionWerChart } from './dataset-charts.ts';

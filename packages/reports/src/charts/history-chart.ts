@@ -1,7 +1,7 @@
 /** WER across runs, so regressions between commits show up as a jump in one line. */
 import type { BenchResult } from '@parakeet-bench/core';
 import { configLabel } from '../format.ts';
-import type { Run } from '../runs.ts';
+import type { Run } from '@parakeet-bench/results';
 import { baseOptions, slug } from './chart-spec.ts';
 import type { ChartSpec } from './chart-spec.ts';
 

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { buildCharts } from '../charts/build-charts.ts';
 import { slug } from '../charts/chart-spec.ts';
 import { escapeHtml, jsonForScript, scriptSafe } from '../escape.ts';
-import { byDataset } from '../runs.ts';
+import { byDataset } from '../order.ts';
 import type { ReportInput } from '../reporters/reporter.ts';
 import { CLIENT_SCRIPT } from './client-script.ts';
 import { STYLES } from './styles.ts';

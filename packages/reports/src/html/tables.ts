@@ -3,7 +3,7 @@ import type { BenchResult, UtteranceResult } from '@parakeet-bench/core';
 import { escapeHtml } from '../escape.ts';
 import { threadsLabel } from '@parakeet-bench/core';
 import { configLabel, decoderLabel, formatClock, formatPercent, formatRtfx, peakRamLabel } from '../format.ts';
-import type { Run } from '../runs.ts';
+import type { Run } from '@parakeet-bench/results';
 import { editCount, renderDiff } from './diff.ts';
 
 const e = escapeHtml;

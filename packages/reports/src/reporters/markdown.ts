@@ -3,7 +3,7 @@ import type { BenchResult } from '@parakeet-bench/core';
 import { encoderFromCache } from '@parakeet-bench/core';
 import { threadsLabel } from '@parakeet-bench/core';
 import { CACHED_ENCODER_NOTE, configLabel, decoderLabel, formatPercent, formatRtfx, peakRamLabel, worstSectionLabel } from '../format.ts';
-import { byDataset } from '../runs.ts';
+import { byDataset } from '../order.ts';
 import type { ReportInput, Reporter } from './reporter.ts';
 
 const STATUS: Readonly<Record<BenchResult['status'], string>> = {

@@ -1,6 +1,5 @@
 /** The reporter contract: each format turns loaded results into files, one file per format module. */
-import type { InvalidResult } from '../load-results.ts';
-import type { Run } from '../runs.ts';
+import type { InvalidResult, Run } from '@parakeet-bench/results';
 
 /** What every reporter gets: the newest run, all runs oldest first, and files that failed to load. */
 export interface ReportInput {

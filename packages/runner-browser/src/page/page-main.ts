@@ -4,10 +4,10 @@
  */
 import * as ort from 'onnxruntime-web';
 import type { ParakeetModel } from '@parakeet-bench/core';
-import { decodeEncoded, encodeAudio, loadParakeet } from '@parakeet-bench/core';
+import { loadParakeet, transcribeClip } from '@parakeet-bench/core';
 import { browserModelSource } from './browser-source.ts';
 import { probeWebGpu } from './webgpu-probe.ts';
-import type { PageApi, PageCallName, PageCallState, PageCalls, PageClipResult } from './page-protocol.ts';
+import type { PageApi, PageCallName, PageCallState, PageCalls } from './page-protocol.ts';
 
 /** Where the server mounts onnxruntime-web's dist folder. */
 const ORT_BASE = '/ort/';
@@ -39,25 +39,11 @@ const calls: PageCalls = {
     if (!model) throw new Error('transcribe called before load');
     const samples = clips[index];
     if (!samples) throw new Error(`no clip ${index} (fetched ${clips.length})`);
-    const timings = { preprocessMs: 0, encodeMs: 0, decodeMs: 0 };
-    const { features, encoded } = await encodeAudio(model, samples, timings);
-    const { decode, text } = await decodeEncoded(model, encoded, decoder, timings);
-    const result: PageClipResult = {
-      text: text.text,
-      words: text.words,
-      samples: samples.length,
-      featuresLength: features.length,
-      encodedLength: encoded.length,
-      timings,
-      decoderCalls: decode.decoderCalls,
-      ...(decode.meanLiveHypotheses !== undefined ? { meanLiveHypotheses: decode.meanLiveHypotheses } : {}),
-    };
-    return result;
+    return transcribeClip(model, samples, decoder, index);
   },
   async stats() {
     return { calls: model?.joint.calls ?? 0, rows: model?.joint.rows ?? 0 };
   },
-  hang: () => new Promise<never>(() => undefined),
 };
 
 const states = new Map<number, PageCallState>();

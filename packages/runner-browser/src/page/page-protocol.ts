@@ -33,9 +33,6 @@ export interface PageEnvironment {
   readonly webgpu: { readonly ok: true; readonly architecture: string; readonly vendor: string; readonly features: readonly string[] } | { readonly ok: false; readonly reason: string };
 }
 
-/** One transcribed clip, small enough to return through CDP. */
-export type PageClipResult = ClipTranscript;
-
 /** Calls the page can run; each maps to one async function in the page. */
 export interface PageCalls {
   /** Fetches the raw float32 clips into page memory; returns their sample counts. */
@@ -43,11 +40,9 @@ export interface PageCalls {
   /** Opens the variant; returns notes (e.g. the execution provider used) and the vocabulary size. */
   load(request: PageLoadRequest): Promise<{ readonly notes: string[]; readonly vocabSize: number }>;
   /** Transcribes clip `index` of those fetched. */
-  transcribe(args: { readonly index: number; readonly decoder: DecoderConfig }): Promise<PageClipResult>;
+  transcribe(args: { readonly index: number; readonly decoder: DecoderConfig }): Promise<ClipTranscript>;
   /** Decoder-joint call statistics of the loaded model. */
   stats(): Promise<{ readonly calls: number; readonly rows: number }>;
-  /** Never settles: lets tests exercise timeouts. */
-  hang(): Promise<never>;
 }
 
 /** Name of a page call. */

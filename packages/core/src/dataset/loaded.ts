@@ -1,0 +1,36 @@
+/** A dataset with its audio in memory, as the harness loads it and the scorer reads it. */
+
+/** One utterance with its audio decoded to mono 16 kHz. */
+export interface LoadedUtterance {
+  readonly id: string;
+  /** Where the audio came from (a path), for display. */
+  readonly audio: string;
+  readonly reference: string;
+  readonly samples: Float32Array;
+}
+
+/** A corpus; utterances with an empty reference are dropped and counted. */
+export interface LoadedCorpus {
+  readonly kind: 'corpus';
+  readonly utterances: LoadedUtterance[];
+  readonly droppedEmptyReferences: number;
+}
+
+/** The long-pass recording, cut to the protocol's first maxSec seconds. */
+export interface LoadedLong {
+  readonly kind: 'long';
+  readonly audio: string;
+  readonly samples: Float32Array;
+  /** Section length of the protocol, in seconds. */
+  readonly sectionSec: number;
+  /** A human transcript of the whole pass, scored as a whole too. */
+  readonly humanReference?: string;
+}
+
+/** Either kind. */
+export type LoadedDataset = LoadedCorpus | LoadedLong;
+
+/** The clips a config transcribes: one per utterance, or the single long pass. */
+export function clipsOf(data: LoadedDataset): Float32Array[] {
+  return data.kind === 'corpus' ? data.utterances.map((u) => u.samples) : [data.samples];
+}

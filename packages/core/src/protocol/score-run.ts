@@ -1,0 +1,190 @@
+/**
+ * Scoring and result building shared by every backend: a backend only produces one
+ * {@link ClipTranscript} per clip, so results differ between backends only where the runtime does.
+ */
+import { TARGET_SAMPLE_RATE } from '../audio/resample.ts';
+import type { CacheUse, MemoryReading } from '../backend.ts';
+import type { LoadedCorpus, LoadedDataset, LoadedLong } from '../dataset/loaded.ts';
+import { preprocessorRevision } from '../model/acoustic.ts';
+import type { ModelVariant } from '../model/variant.ts';
+import type { BenchConfig, BenchResult, UtteranceResult } from '../schema.ts';
+import { RESULT_SCHEMA_VERSION } from '../schema.ts';
+import type { StageTimings } from '../transcribe.ts';
+import type { ClipTranscript } from './clip-transcript.ts';
+import { scoreCorpusResults, scoreUtterance } from './score.ts';
+import { planSections, scoreSections, wordsBySection } from './sections.ts';
+
+/** Audio seconds per processing second (higher is faster). */
+export function rtfxOf(audioSec: number, processMs: number): number {
+  return audioSec / (processMs / 1000);
+}
+
+/** Accuracy, long-pass and timing fields of a run. */
+export interface ScoredRun extends Pick<BenchResult, 'accuracy' | 'longPass' | 'utterances'> {
+  readonly audioSec: number;
+  readonly notes: string[];
+  readonly timings: StageTimings;
+  readonly processMs: number;
+  readonly meanLiveHypotheses?: number;
+  /** Every timed repeat, when the config ran more than once. */
+  readonly repeats?: NonNullable<NonNullable<BenchResult['timing']>['repeats']>;
+}
+
+/**
+ * Folds repeated passes over the same clips into a scored run: accuracy stays the first pass's, the
+ * timings become the median pass's (by processMs), every pass is listed, and a pass whose transcripts
+ * differ from the first is noted (decoding should be deterministic).
+ */
+export function withRepeats(scored: ScoredRun, passes: readonly (readonly ClipTranscript[])[]): ScoredRun {
+  if (passes.length < 2) return scored;
+  const timed = passes.map((clips) => {
+    const t = sumTimings(clips);
+    const processMs = t.preprocessMs + t.encodeMs + t.decodeMs;
+    return { ...t, processMs, rtfx: rtfxOf(scored.audioSec, processMs) };
+  });
+  const median = [...timed].sort((a, b) => a.processMs - b.processMs)[Math.floor((timed.length - 1) / 2)]!;
+  const first = passes[0]!.map((c) => c.text).join('\n');
+  const drifted = passes.filter((clips) => clips.map((c) => c.text).join('\n') !== first).length;
+  return {
+    ...scored,
+    timings: { preprocessMs: median.preprocessMs, encodeMs: median.encodeMs, decodeMs: median.decodeMs },
+    processMs: median.processMs,
+    repeats: timed,
+    notes: [...scored.notes, ...(drifted ? [`${drifted} of ${passes.length} repeats transcribed differently from the first`] : [])],
+  };
+}
+
+function sumTimings(clips: readonly ClipTranscript[]): StageTimings {
+  const t: StageTimings = { preprocessMs: 0, encodeMs: 0, decodeMs: 0 };
+  for (const c of clips) {
+    t.preprocessMs += c.timings.preprocessMs;
+    t.encodeMs += c.timings.encodeMs;
+    t.decodeMs += c.timings.decodeMs;
+  }
+  return t;
+}
+
+/** Mean live hypotheses over clips, weighted by decoder calls (beam search only). */
+function liveMean(clips: readonly ClipTranscript[]): number | undefined {
+  let weighted = 0;
+  let calls = 0;
+  for (const c of clips) {
+    if (c.meanLiveHypotheses === undefined) continue;
+    weighted += c.meanLiveHypotheses * c.decoderCalls;
+    calls += c.decoderCalls;
+  }
+  return calls ? weighted / calls : undefined;
+}
+
+function scoreCorpus(data: LoadedCorpus, clips: readonly ClipTranscript[]) {
+  const utterances: UtteranceResult[] = [];
+  const notes = new Set<string>();
+  let audioSec = 0;
+  data.utterances.forEach((u, i) => {
+    const clip = clips[i]!;
+    notes.add(`preprocessor: ${preprocessorRevision(clip.samples, clip.featuresLength)}`);
+    const durationSec = u.samples.length / TARGET_SAMPLE_RATE;
+    audioSec += durationSec;
+    utterances.push(scoreUtterance(u.id, u.audio, durationSec, u.reference, clip.text));
+  });
+  return { accuracy: scoreCorpusResults(utterances, data.droppedEmptyReferences), utterances, audioSec, notes: [...notes] };
+}
+
+function scoreLong(data: LoadedLong, clip: ClipTranscript, oracle: readonly string[]) {
+  const audioSec = data.samples.length / TARGET_SAMPLE_RATE;
+  const plans = planSections(audioSec, data.sectionSec);
+  const sections = scoreSections(plans, oracle, wordsBySection(clip.words, plans), data.audio);
+  const worst = sections.reduce((a, b) => (b.wer > a.wer ? b : a), sections[0]!);
+  const human = data.humanReference !== undefined ? scoreUtterance('human', data.audio, audioSec, data.humanReference, clip.text) : undefined;
+  return {
+    accuracy: scoreCorpusResults(sections, 0),
+    longPass: {
+      audioSec,
+      sectionSec: data.sectionSec,
+      encoderFrames: clip.encodedLength,
+      worstSectionIndex: worst.index,
+      worstSectionWer: worst.wer,
+      sections,
+      ...(human ? { humanReference: scoreCorpusResults([human], 0) } : {}),
+    },
+    utterances: [],
+    audioSec,
+    notes: [`preprocessor: ${preprocessorRevision(clip.samples, clip.featuresLength)}`],
+  };
+}
+
+/** Scores a corpus (one clip per utterance) or a long pass (one clip, against the oracle's sections). */
+export function scoreRun(data: LoadedDataset, clips: readonly ClipTranscript[], oracle: readonly string[] | null): ScoredRun {
+  const expected = data.kind === 'corpus' ? data.utterances.length : 1;
+  if (clips.length !== expected) throw new Error(`got ${clips.length} transcripts for ${expected} clips`);
+  let scored;
+  if (data.kind === 'corpus') scored = scoreCorpus(data, clips);
+  else {
+    if (!oracle) throw new Error('long pass scored without oracle transcripts');
+    scored = scoreLong(data, clips[0]!, oracle);
+  }
+  const timings = sumTimings(clips);
+  const live = liveMean(clips);
+  return {
+    ...scored,
+    timings,
+    processMs: timings.preprocessMs + timings.encodeMs + timings.decodeMs,
+    ...(live !== undefined ? { meanLiveHypotheses: live } : {}),
+  };
+}
+
+/** Everything besides the scores that an ok result records. */
+export interface OkResultParts {
+  readonly config: BenchConfig;
+  readonly runLabel?: string;
+  readonly startedAt: string;
+  readonly environment: BenchResult['environment'];
+  readonly variant: ModelVariant;
+  readonly vocabSize: number;
+  /** Runner notes (execution provider, cache use, upcasts); the scorer's notes are appended. */
+  readonly notes: readonly string[];
+  readonly loadMs: number;
+  readonly memory: MemoryReading;
+  readonly decoder: { readonly calls: number; readonly rows: number };
+  readonly cache: { readonly featureCache: CacheUse; readonly encoderCache: CacheUse };
+}
+
+/** Builds the `ok` result of a scored run. */
+export function okResult(p: OkResultParts, s: ScoredRun): BenchResult {
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    config: p.config,
+    status: 'ok',
+    startedAt: p.startedAt,
+    finishedAt: new Date().toISOString(),
+    ...(p.runLabel ? { runLabel: p.runLabel } : {}),
+    environment: p.environment,
+    model: {
+      dir: p.variant.dir,
+      encoderFile: p.variant.encoderFile,
+      decoderFile: p.variant.decoderFile,
+      preprocessorFile: p.variant.preprocessorFile ?? 'nemo128.onnx',
+      vocabSize: p.vocabSize,
+      notes: [...p.notes, ...s.notes],
+    },
+    accuracy: s.accuracy,
+    timing: {
+      loadMs: p.loadMs,
+      ...s.timings,
+      processMs: s.processMs,
+      audioSec: s.audioSec,
+      rtf: s.processMs / 1000 / s.audioSec,
+      rtfx: rtfxOf(s.audioSec, s.processMs),
+      ...(s.repeats ? { repeats: s.repeats } : {}),
+    },
+    memory: p.memory,
+    decodeStats: {
+      decoderCalls: p.decoder.calls,
+      meanDecoderBatch: p.decoder.calls ? p.decoder.rows / p.decoder.calls : 0,
+      ...(s.meanLiveHypotheses !== undefined ? { meanLiveHypotheses: s.meanLiveHypotheses } : {}),
+      ...p.cache,
+    },
+    ...(s.longPass ? { longPass: s.longPass } : {}),
+    utterances: s.utterances,
+  };
+}

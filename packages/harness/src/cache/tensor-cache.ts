@@ -1,0 +1,93 @@
+/**
+ * Disk cache of nemo128 features and encoder outputs, so sweeps over decoders (beam widths, MAES
+ * settings) run the encoder once per (variant files, backend, audio). Entries are a JSON sidecar plus
+ * raw float32 bytes, written atomically (the sidecar last: an entry counts only once both are whole);
+ * the stage time measured when an entry was computed is kept so results stay comparable on a hit.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ClipCache, EncodedAudio, Features, ModelVariant } from '@parakeet-bench/core';
+import { writeFileAtomic } from '@parakeet-bench/node-io';
+
+type CacheKind = 'features' | 'encoded';
+
+interface Sidecar {
+  readonly kind: CacheKind;
+  readonly dims: { bins?: number; dim?: number; frames: number; length: number };
+  readonly ms: number;
+}
+
+/** Identity of a graph file: path, size and mtime (cheap, and changes whenever the file is replaced). */
+export async function fileIdentity(path: string): Promise<string> {
+  const s = await stat(path);
+  return `${path}:${s.size}:${s.mtimeMs}`;
+}
+
+/** sha256 of the samples' bytes. */
+export function audioHash(samples: Float32Array): string {
+  return createHash('sha256').update(new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength)).digest('hex');
+}
+
+/** Cache key of any JSON-able parts. */
+export function cacheKey(parts: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 40);
+}
+
+async function getEntry(dir: string, kind: CacheKind, key: string): Promise<{ side: Sidecar; data: Float32Array } | null> {
+  try {
+    const side = JSON.parse(await readFile(join(dir, kind, `${key}.json`), 'utf8')) as Sidecar;
+    const buf = await readFile(join(dir, kind, `${key}.f32`));
+    const data = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+    return { side, data };
+  } catch {
+    return null;
+  }
+}
+
+async function putEntry(dir: string, kind: CacheKind, key: string, side: Sidecar, data: Float32Array): Promise<void> {
+  await writeFileAtomic(join(dir, kind, `${key}.f32`), new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  await writeFileAtomic(join(dir, kind, `${key}.json`), JSON.stringify(side));
+}
+
+/** Where a config's clips are cached and whether it may read the cache. */
+export interface TensorCacheOptions {
+  readonly dir: string;
+  /**
+   * `fresh`: the first decoder config of a (variant, backend, threads, dataset) always runs the whole
+   * pipeline (honest timings and peak RAM) and fills the cache; `reuse`: later decoder configs read it.
+   */
+  readonly role: 'fresh' | 'reuse';
+  readonly variant: ModelVariant;
+  readonly backend: string;
+  readonly clips: readonly Float32Array[];
+}
+
+/**
+ * The {@link ClipCache} of one config: features keyed by (preprocessor file, backend, audio), encoder
+ * output by (preprocessor, encoder file, backend, audio).
+ */
+export async function tensorClipCache(o: TensorCacheOptions): Promise<ClipCache> {
+  const pre = await fileIdentity(join(o.variant.dir, o.variant.preprocessorFile ?? 'nemo128.onnx'));
+  const enc = await fileIdentity(join(o.variant.dir, o.variant.encoderFile));
+  const audio = o.clips.map(audioHash);
+  const featKey = (clip: number): string => cacheKey([pre, o.backend, audio[clip] ?? '']);
+  const encKey = (clip: number): string => cacheKey([pre, enc, o.backend, audio[clip] ?? '']);
+  const read = o.role === 'reuse';
+  return {
+    async getFeatures(clip) {
+      const e = read ? await getEntry(o.dir, 'features', featKey(clip)) : null;
+      if (!e || e.side.dims.bins === undefined) return null;
+      return { features: { data: e.data, bins: e.side.dims.bins, frames: e.side.dims.frames, length: e.side.dims.length }, ms: e.side.ms };
+    },
+    putFeatures: (clip, f: Features, ms) =>
+      putEntry(o.dir, 'features', featKey(clip), { kind: 'features', dims: { bins: f.bins, frames: f.frames, length: f.length }, ms }, f.data),
+    async getEncoded(clip) {
+      const e = read ? await getEntry(o.dir, 'encoded', encKey(clip)) : null;
+      if (!e || e.side.dims.dim === undefined) return null;
+      return { encoded: { data: e.data, dim: e.side.dims.dim, frames: e.side.dims.frames, length: e.side.dims.length }, ms: e.side.ms };
+    },
+    putEncoded: (clip, e: EncodedAudio, ms) =>
+      putEntry(o.dir, 'encoded', encKey(clip), { kind: 'encoded', dims: { dim: e.dim, frames: e.frames, length: e.length }, ms }, e.data),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The one library call behind `bench run`: builds the sweep (a sweep file, every variant of a model
+ * directory, or the generated fixture), narrows it to the selected variants, datasets and shard, runs
+ * it and prints the summary table.
+ */
+import { join, resolve } from 'node:path';
+import { ensureFixture } from '@parakeet-bench/fixture';
+import { fixtureSweep } from './sweep/default-sweep.ts';
+import type { SweepOverrides } from './sweep/build-sweep.ts';
+import { InputError, buildSweep, checkKnown, loadSweepFile } from './sweep/build-sweep.ts';
+import type { QuickDatasets } from './sweep/model-dir-sweep.ts';
+import { modelDirSweep } from './sweep/model-dir-sweep.ts';
+import type { SweepOutput } from './sweep/progress-output.ts';
+import { stdoutOutput } from './sweep/progress-output.ts';
+import type { SweepOutcome } from './sweep/run-sweep.ts';
+import { runSweep } from './sweep/run-sweep.ts';
+import { groupKey, parseShard, selectShard } from './sweep/shard.ts';
+import { formatSummaryTable } from './sweep/summary.ts';
+
+/** Everything `bench run` accepts, parsed. */
+export interface BenchRunOptions {
+  /** A sweep file (paths in it relative to it). */
+  readonly config?: string;
+  /** Instead of a sweep file: every variant found in this model directory over `quick` datasets. */
+  readonly modelDir?: string;
+  readonly quick?: QuickDatasets;
+  readonly resultsDir: string;
+  readonly runLabel?: string;
+  readonly overrides?: SweepOverrides;
+  /** Only these variant ids / dataset names. */
+  readonly variants?: readonly string[];
+  readonly datasets?: readonly string[];
+  /** `i/n`: only shard i of n. */
+  readonly shard?: string;
+  readonly retryFailed?: boolean;
+  readonly force?: boolean;
+  /** Cache root: the fixture, oracle transcripts and (unless `noCache`) the tensor cache live under it. */
+  readonly cacheDir: string;
+  readonly noCache?: boolean;
+  readonly output?: SweepOutput;
+}
+
+/** What `bench run` did. */
+export interface BenchRunOutcome {
+  readonly outcomes: SweepOutcome[];
+  readonly exitCode: number;
+}
+
+function hasQuick(q: QuickDatasets | undefined): boolean {
+  return q !== undefined && Object.values(q).some((v) => v !== undefined);
+}
+
+/** Runs the sweep `bench run` describes. */
+export async function runBench(o: BenchRunOptions): Promise<BenchRunOutcome> {
+  if (o.shard) {
+    try {
+      parseShard(o.shard);
+    } catch (e) {
+      throw new InputError((e as Error).message);
+    }
+  }
+  if (o.config && o.modelDir) throw new InputError('give either --config or --model-dir, not both');
+  if (!o.modelDir && hasQuick(o.quick)) {
+    throw new InputError('--long-audio, --manifest and --folder go with --model-dir (a sweep file lists its own datasets)');
+  }
+  const input = o.config
+    ? await loadSweepFile(o.config)
+    : o.modelDir
+      ? modelDirSweep(o.modelDir, o.quick ?? {})
+      : fixtureSweep(await ensureFixture(o.cacheDir));
+  const source = o.config ?? (o.modelDir ? `--model-dir ${o.modelDir}` : 'built-in fixture sweep');
+  const spec = buildSweep(input, o.overrides ?? {}, source);
+  checkKnown(o.variants, spec.variants.map((v) => v.id), 'variants');
+  checkKnown(o.datasets, spec.datasets.map((d) => d.name), 'datasets');
+  const output = o.output ?? stdoutOutput();
+  const resultsDir = resolve(o.resultsDir);
+  output.line(`bench run: results -> ${resultsDir}`);
+  const outcomes = await runSweep(spec, {
+    resultsDir,
+    runLabel: o.runLabel ?? resultsDir.split(/[\\/]/).pop() ?? 'latest',
+    retryFailed: o.retryFailed ?? false,
+    force: o.force ?? false,
+    output,
+    oracleDir: join(o.cacheDir, 'oracle'),
+    ...(o.noCache ? {} : { tensorCacheDir: join(o.cacheDir, 'tensors') }),
+    select: (jobs) => {
+      const kept = jobs.filter((j) => (!o.variants || o.variants.includes(j.config.variant)) && (!o.datasets || o.datasets.includes(j.config.dataset)));
+      if (!o.shard) return kept;
+      const mine = new Set(selectShard([...new Set(kept.map(groupKey))], o.shard));
+      return kept.filter((j) => mine.has(groupKey(j)));
+    },
+  });
+  output.line(`\n${formatSummaryTable(outcomes.map((x) => x.result))}`);
+  const failed = outcomes.filter((x) => x.result.status === 'failed').length;
+  output.line(`\n${outcomes.length} configs: ${outcomes.length - failed} ok or unsupported, ${failed} failed`);
+  return { outcomes, exitCode: 0 };
+}

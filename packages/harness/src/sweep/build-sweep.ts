@@ -1,0 +1,105 @@
+/**
+ * From what the user gave (a sweep file, a model directory, or nothing: the fixture sweep) plus
+ * command-line overrides to ONE validated sweep. Overrides are applied to the raw input and the
+ * result is validated once, by the same schema as sweep files, so a bad `--maes-alpha` fails here
+ * with the field named, not later inside a worker.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { DecoderConfig } from '@parakeet-bench/core';
+import { MAES_DEFAULTS } from '@parakeet-bench/core';
+import type { SweepSpec, SweepSpecInput } from './sweep-spec.ts';
+import { parseSweepSpec, resolveDatasetPaths } from './sweep-spec.ts';
+
+/** Bad user input (a flag, a sweep file): the CLI prints it with its usage and exits 2. */
+export class InputError extends Error {}
+
+/** Reads a sweep file; paths in it are relative to the file. */
+export async function loadSweepFile(file: string): Promise<SweepSpecInput> {
+  const path = resolve(file);
+  let raw: SweepSpecInput;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8')) as SweepSpecInput;
+  } catch (e) {
+    throw new Error(`${path}: cannot read sweep file (${(e as Error).message})`);
+  }
+  const base = dirname(path);
+  const abs = (p: string): string => (isAbsolute(p) ? p : join(base, p));
+  return {
+    ...raw,
+    variants: (raw.variants ?? []).map((v) => ({ ...v, dir: abs(v.dir) })),
+    datasets: (raw.datasets ?? []).map((d) => resolveDatasetPaths(d, base)),
+  };
+}
+
+/** MAES settings given on the command line (NeMo's defaults where absent). */
+export interface MaesOverrides {
+  readonly numSteps?: number;
+  readonly prefixAlpha?: number;
+  readonly expansionBeta?: number;
+  readonly expansionGamma?: number;
+  readonly scoreNorm?: boolean;
+}
+
+/** Command-line changes to a sweep. */
+export interface SweepOverrides {
+  /** Replace the backends (threads from `threads`, default 1; web-webgpu runs one thread). */
+  readonly backends?: readonly string[];
+  /** Thread counts for every backend. */
+  readonly threads?: readonly number[];
+  /** Add MAES beam search with these widths. */
+  readonly beams?: readonly number[];
+  readonly maes?: MaesOverrides;
+  /** Drop the greedy decoder (needs `beams`). */
+  readonly noGreedy?: boolean;
+  readonly timeoutSec?: number;
+  readonly repeats?: number;
+}
+
+function withDecoders(input: SweepSpecInput, o: SweepOverrides): SweepSpecInput['decoders'] {
+  const decoders = [...(input.decoders ?? [])];
+  const kept = o.noGreedy ? decoders.filter((d) => d.kind !== 'greedy') : [...decoders.filter((d) => d.kind === 'greedy'), ...decoders.filter((d) => d.kind !== 'greedy')];
+  for (const beamWidth of o.beams ?? []) {
+    const maes: DecoderConfig = {
+      kind: 'maes',
+      beamWidth,
+      numSteps: o.maes?.numSteps ?? MAES_DEFAULTS.numSteps,
+      prefixAlpha: o.maes?.prefixAlpha ?? MAES_DEFAULTS.prefixAlpha,
+      expansionBeta: o.maes?.expansionBeta ?? MAES_DEFAULTS.expansionBeta,
+      expansionGamma: o.maes?.expansionGamma ?? MAES_DEFAULTS.expansionGamma,
+      scoreNorm: o.maes?.scoreNorm ?? MAES_DEFAULTS.scoreNorm,
+    };
+    kept.push(maes);
+  }
+  if (kept.length === 0) throw new InputError('no decoders left: --no-greedy needs --beam');
+  return kept;
+}
+
+function withBackends(input: SweepSpecInput, o: SweepOverrides): SweepSpecInput['backends'] {
+  const threads = o.threads ? [...o.threads] : undefined;
+  if (!o.backends) return threads ? (input.backends ?? []).map((b) => ({ ...b, threads })) : input.backends;
+  return o.backends.map((backend) => ({ backend: backend as 'node-cpu', threads: backend === 'web-webgpu' ? [1] : (threads ?? [1]) }));
+}
+
+/** Applies `overrides` to `input`, then validates the whole sweep once; `source` names it in errors. */
+export function buildSweep(input: SweepSpecInput, overrides: SweepOverrides, source: string): SweepSpec {
+  const changed: SweepSpecInput = {
+    ...input,
+    decoders: withDecoders(input, overrides),
+    backends: withBackends(input, overrides),
+    ...(overrides.timeoutSec !== undefined ? { timeoutSec: overrides.timeoutSec } : {}),
+    ...(overrides.repeats !== undefined ? { repeats: overrides.repeats } : {}),
+  };
+  const any = overrides.backends ?? overrides.threads ?? overrides.beams ?? overrides.maes ?? overrides.noGreedy ?? overrides.timeoutSec ?? overrides.repeats;
+  try {
+    return parseSweepSpec(changed, any === undefined ? source : `${source} with the command-line overrides`);
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
+}
+
+/** The ids in `wanted` that `have` lacks, as an error naming what exists; undefined when all are known. */
+export function checkKnown(wanted: readonly string[] | undefined, have: readonly string[], what: string): void {
+  const unknown = (wanted ?? []).filter((w) => !have.includes(w));
+  if (unknown.length) throw new InputError(`unknown ${what}: ${unknown.join(', ')} (have: ${have.join(', ')})`);
+}

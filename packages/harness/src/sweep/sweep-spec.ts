@@ -1,0 +1,93 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { backendSchema, decoderConfigSchema } from '@parakeet-bench/core';
+import { FLEURS_LANG_PATTERN, FLEURS_SPLITS } from '../datasets/fleurs-layout.ts';
+
+/** A model variant in a sweep file; paths are relative to the sweep file. */
+export const variantSpecSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9._-]+$/, 'variant ids may use letters, digits, . _ -'),
+  dir: z.string(),
+  encoderFile: z.string(),
+  decoderFile: z.string(),
+  encoderPrecision: z.string(),
+  decoderPrecision: z.string(),
+  preprocessorFile: z.string().optional(),
+});
+
+/** Datasets: a NeMo JSONL manifest, a folder of audio + .txt pairs, one long recording, or a FLEURS split. */
+export const datasetSpecSchema = z.discriminatedUnion('kind', [
+  z.object({ name: z.string(), kind: z.literal('manifest'), manifest: z.string() }),
+  z.object({ name: z.string(), kind: z.literal('folder'), dir: z.string() }),
+  z.object({
+    name: z.string(),
+    kind: z.literal('long'),
+    audio: z.string(),
+    /** Seconds of the recording in the single pass (the seed protocol: 390). */
+    maxSec: z.number().positive().default(390),
+    sectionSec: z.number().positive().default(60),
+    /** Optional human transcript of the first maxSec seconds, scored as a whole too. */
+    referenceText: z.string().optional(),
+    /** Refuse passes whose encoder would see more frames (the real encoder fails past ~5000). */
+    maxEncoderFrames: z.number().int().positive().default(5000),
+  }),
+  z.object({
+    name: z.string(),
+    kind: z.literal('fleurs'),
+    /** A google/fleurs snapshot (the folder holding data/), as `bench data fetch fleurs` writes it. */
+    dir: z.string(),
+    lang: z.string().regex(FLEURS_LANG_PATTERN, 'FLEURS language codes look like fr_fr, en_us, cmn_hans_cn'),
+    split: z.enum(FLEURS_SPLITS),
+    /** Only the first `limit` utterances of the split table. */
+    limit: z.number().int().positive().optional(),
+  }),
+]);
+/** One dataset entry. */
+export type DatasetSpec = z.infer<typeof datasetSpecSchema>;
+/** One dataset entry as written in a file (defaults not applied). */
+export type DatasetSpecInput = z.input<typeof datasetSpecSchema>;
+
+/** A dataset entry with each of its file paths resolved against `base` (absolute paths stay). */
+export function resolveDatasetPaths<D extends DatasetSpecInput>(dataset: D, base: string): D {
+  const abs = (p: string): string => resolve(base, p);
+  const d: DatasetSpecInput = dataset;
+  if (d.kind === 'manifest') return { ...d, manifest: abs(d.manifest) } as D;
+  if (d.kind === 'folder' || d.kind === 'fleurs') return { ...d, dir: abs(d.dir) } as D;
+  return { ...d, audio: abs(d.audio), ...(d.referenceText ? { referenceText: abs(d.referenceText) } : {}) } as D;
+}
+/** One variant entry. */
+export type VariantSpec = z.infer<typeof variantSpecSchema>;
+
+/** A whole sweep: the cross product of variants x backends/threads x decoders x datasets. */
+export const sweepSpecSchema = z.object({
+  variants: z.array(variantSpecSchema).min(1),
+  /** Variant whose encoder and decoder are fp32: it transcribes each long-pass section alone. */
+  oracleVariant: z.string(),
+  backends: z
+    .array(z.object({ backend: backendSchema, threads: z.array(z.number().int().nonnegative()).min(1) }))
+    .min(1),
+  decoders: z.array(decoderConfigSchema).min(1),
+  datasets: z.array(datasetSpecSchema).min(1),
+  /** Timed passes per config (node-cpu), so the gate can take a median and a noise band. */
+  repeats: z.number().int().positive().default(1),
+  /** Seconds before a config's process is killed and recorded as failed. */
+  timeoutSec: z.number().positive().default(1800),
+});
+/** A validated sweep. */
+export type SweepSpec = z.infer<typeof sweepSpecSchema>;
+/** A sweep as written in a file (defaults not applied). */
+export type SweepSpecInput = z.input<typeof sweepSpecSchema>;
+
+/** Validates a sweep object; `source` names the file in errors. */
+export function parseSweepSpec(raw: unknown, source: string): SweepSpec {
+  const parsed = sweepSpecSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${source}: invalid sweep: ${z.prettifyError(parsed.error)}`);
+  const spec = parsed.data;
+  const ids = new Set(spec.variants.map((v) => v.id));
+  if (ids.size !== spec.variants.length) throw new Error(`${source}: variant ids must be unique`);
+  if (!ids.has(spec.oracleVariant)) {
+    throw new Error(`${source}: oracleVariant "${spec.oracleVariant}" is not one of the variants (${[...ids].join(', ')})`);
+  }
+  const names = new Set(spec.datasets.map((d) => d.name));
+  if (names.size !== spec.datasets.length) throw new Error(`${source}: dataset names must be unique`);
+  return spec;
+}

@@ -1,0 +1,36 @@
+import type { BenchConfig, ModelVariant } from '@parakeet-bench/core';
+import type { DatasetSpec } from '../sweep/sweep-spec.ts';
+
+/** Everything a worker process needs to run one config. */
+export interface ConfigJob {
+  readonly kind: 'config';
+  readonly config: BenchConfig;
+  readonly variant: ModelVariant;
+  readonly dataset: DatasetSpec;
+  readonly resultPath: string;
+  /** Oracle file for long datasets. */
+  readonly oraclePath?: string;
+  readonly runLabel?: string;
+  /** Tensor cache directory (features and encoder outputs); absent = no caching. */
+  readonly cacheDir?: string;
+  /**
+   * `fresh`: the first decoder config of a (variant, backend, threads, dataset) always runs the whole
+   * pipeline, so its timings and peak RAM are the pipeline's, and fills the cache. `reuse`: later
+   * decoder configs (beam widths, MAES settings) read features and encoder outputs from it.
+   */
+  readonly cacheRole?: 'fresh' | 'reuse';
+  /** Timed passes over the clips in this process (default 1); results keep every pass's timing. */
+  readonly repeats?: number;
+}
+
+/** Computes the fp32 oracle's section transcripts of one long dataset. */
+export interface OracleJob {
+  readonly kind: 'oracle';
+  readonly variant: ModelVariant;
+  readonly dataset: Extract<DatasetSpec, { kind: 'long' }>;
+  readonly threads: number;
+  readonly oraclePath: string;
+}
+
+/** A unit of work for one child process. */
+export type WorkerJob = ConfigJob | OracleJob;

@@ -1,0 +1,150 @@
+/**
+ * What a worker process does with one job: load the dataset, check a long pass before any model
+ * work, hand the clips to the config's backend, score what it returns and write the result. The
+ * backend only transcribes (see core's `Backend`); everything else is the same for every runtime.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BenchResult, LoadedDataset, LoadedLong, ScoredRun, TranscribeOk } from '@parakeet-bench/core';
+import {
+  PhaseError,
+  TARGET_SAMPLE_RATE,
+  clipsOf,
+  encoderFramesFor,
+  failedResult,
+  okResult,
+  parseModelConfig,
+  phase,
+  phaseOf,
+  planSections,
+  scoreRun,
+  sliceSeconds,
+  unsupportedResult,
+  withRepeats,
+} from '@parakeet-bench/core';
+import { writeResult } from '@parakeet-bench/results';
+import { backends } from '../backends.ts';
+import { readOracle, writeOracle } from '../cache/oracle.ts';
+import { tensorClipCache } from '../cache/tensor-cache.ts';
+import { loadDataset } from '../datasets/load-dataset.ts';
+import { environmentOf } from '../environment.ts';
+import type { ConfigJob, OracleJob } from './job.ts';
+
+/** Reports progress of long work inside one job. */
+export type ProgressFn = (message: string) => void;
+
+/** Subsampling factor from the variant's config.json (the frame limit is checked before any model loads). */
+async function subsamplingFactor(dir: string): Promise<number> {
+  const path = join(dir, 'config.json');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new Error(`${path}: model config not found; fetch the variant (bench model fetch) or point the variant at a directory that has it`);
+  }
+  return parseModelConfig(text, path).subsamplingFactor;
+}
+
+/**
+ * Checks a long pass before any model work: the encoder frame wall, then the oracle's transcripts.
+ * Returns the section references.
+ */
+export async function prepareLongPass(job: ConfigJob, data: LoadedLong): Promise<string[]> {
+  if (job.dataset.kind !== 'long') throw new Error('long dataset expected');
+  const audioSec = data.samples.length / TARGET_SAMPLE_RATE;
+  const frames = encoderFramesFor(audioSec, { subsamplingFactor: await phase('plan', () => subsamplingFactor(job.variant.dir)) });
+  if (frames > job.dataset.maxEncoderFrames) {
+    throw new PhaseError(
+      'plan',
+      new Error(
+        `${data.audio}: a single pass of ${audioSec.toFixed(1)} s needs ${frames} encoder frames, over the limit of ${job.dataset.maxEncoderFrames} (the real encoder fails past ~5000); lower maxSec`,
+      ),
+    );
+  }
+  const oracle = job.oraclePath ? await readOracle(job.oraclePath) : null;
+  if (!oracle) {
+    throw new PhaseError('oracle', new Error(`oracle transcripts missing (${job.oraclePath ?? 'no path'}); run the sweep, which computes them first`));
+  }
+  return oracle.sections.map((s) => s.text);
+}
+
+function scored(data: LoadedDataset, out: TranscribeOk, oracle: string[] | null): ScoredRun {
+  return withRepeats(scoreRun(data, out.passes[0]!, oracle), out.passes);
+}
+
+/** Runs one config in this process and returns its result (ok, unsupported, or thrown). */
+export async function runConfig(job: ConfigJob, progress: ProgressFn = () => undefined): Promise<BenchResult> {
+  const startedAt = new Date().toISOString();
+  const { config } = job;
+  const data = await phase('audio', () => loadDataset(job.dataset));
+  const oracle = data.kind === 'long' ? await prepareLongPass(job, data) : null;
+  const clips = clipsOf(data);
+  if (data.kind === 'long') progress(`single pass of ${(data.samples.length / TARGET_SAMPLE_RATE).toFixed(0)} s`);
+  const backend = await phase('plan', () => backends[config.backend].load());
+  const cache = job.cacheDir
+    ? await tensorClipCache({ dir: job.cacheDir, role: job.cacheRole ?? 'fresh', variant: job.variant, backend: config.backend, clips })
+    : undefined;
+  const out = await backend.transcribe({
+    backend: config.backend,
+    variant: job.variant,
+    threads: config.threads,
+    decoder: config.decoder,
+    clips,
+    repeats: job.repeats ?? 1,
+    progress,
+    ...(cache ? { cache } : {}),
+  });
+  if (out.status === 'unsupported') return unsupportedResult(config, out.reason, startedAt, environmentOf(out.runtime), job.runLabel);
+  const s = await phase('score', async () => scored(data, out, oracle));
+  return okResult(
+    {
+      config,
+      ...(job.runLabel ? { runLabel: job.runLabel } : {}),
+      startedAt,
+      environment: environmentOf(out.runtime),
+      variant: out.variant,
+      vocabSize: out.vocabSize,
+      notes: out.notes,
+      loadMs: out.loadMs,
+      memory: out.memory,
+      decoder: { calls: out.decoderCalls, rows: out.decoderRows },
+      cache: { featureCache: out.featureCache, encoderCache: out.encoderCache },
+    },
+    s,
+  );
+}
+
+/** Worker entry of a config job: its result file is written whatever happens short of a crash. */
+export async function runConfigJob(job: ConfigJob, progress: ProgressFn): Promise<void> {
+  const startedAt = new Date().toISOString();
+  let result: BenchResult;
+  try {
+    result = await runConfig(job, progress);
+  } catch (e) {
+    const err = e as Error;
+    const error = { message: err.message, phase: phaseOf(e, 'run'), ...(err.stack ? { stack: err.stack } : {}) };
+    result = failedResult(job.config, error, startedAt, environmentOf(backends[job.config.backend].runtime), job.runLabel);
+  }
+  await writeResult(job.resultPath, result);
+}
+
+/** Worker entry of an oracle job: the oracle variant transcribes each section alone on node-cpu. */
+export async function runOracleJob(job: OracleJob, progress: ProgressFn): Promise<void> {
+  const data = await loadDataset(job.dataset);
+  if (data.kind !== 'long') throw new Error('oracle needs a long dataset');
+  const audioSec = data.samples.length / TARGET_SAMPLE_RATE;
+  const plans = planSections(audioSec, job.dataset.sectionSec);
+  const backend = await backends['node-cpu'].load();
+  const out = await backend.transcribe({
+    backend: 'node-cpu',
+    variant: job.variant,
+    threads: job.threads,
+    decoder: { kind: 'greedy' },
+    clips: plans.map((p) => sliceSeconds(data.samples, p.startSec, p.endSec)),
+    repeats: 1,
+    progress: (m) => progress(`oracle ${m.replace(/^clip/, 'section')}`),
+  });
+  if (out.status !== 'ok') throw new Error(`oracle ${job.variant.id} cannot run on node-cpu: ${out.reason}`);
+  const sections = plans.map((p, i) => ({ ...p, text: out.passes[0]![i]!.text }));
+  await writeOracle(job.oraclePath, { dataset: job.dataset.name, audio: job.dataset.audio, variant: job.variant.id, audioSec, sectionSec: job.dataset.sectionSec, sections });
+}

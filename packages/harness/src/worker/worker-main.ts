@@ -1,0 +1,23 @@
+/**
+ * Child-process entry, for every backend: runs one job given as JSON in argv[2] and writes its
+ * result file. Progress goes to stderr as `progress: ...` lines the parent relays. A failure is
+ * written as a `failed` result here; a crash that kills the process is recorded by the parent.
+ */
+import { runConfigJob, runOracleJob } from './run-config.ts';
+import type { WorkerJob } from './job.ts';
+
+const progress = (m: string): void => {
+  process.stderr.write(`progress: ${m}\n`);
+};
+
+const job = JSON.parse(process.argv[2] ?? 'null') as WorkerJob | null;
+if (!job) {
+  console.error('worker-main: expected a job JSON argument');
+  process.exit(2);
+}
+try {
+  await (job.kind === 'oracle' ? runOracleJob(job, progress) : runConfigJob(job, progress));
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}

@@ -1,0 +1,47 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureFixture } from '@parakeet-bench/fixture';
+import type { FixturePaths } from '@parakeet-bench/fixture';
+import { fixtureSweep } from '../src/sweep/default-sweep.ts';
+import { parseSweepSpec } from '../src/sweep/sweep-spec.ts';
+import { runSweep } from '../src/sweep/run-sweep.ts';
+
+let fx: FixturePaths;
+let manifest: string;
+
+beforeAll(async () => {
+  fx = await ensureFixture(await mkdtemp(join(tmpdir(), 'pb-fx-')));
+  // two clips keep the real child processes quick
+  const lines = (await readFile(fx.datasets.short.manifest, 'utf8')).trim().split('\n').slice(0, 2);
+  manifest = join(fx.datasets.short.dir, 'two.jsonl');
+  await writeFile(manifest, lines.join('\n'));
+}, 60_000);
+
+describe('sweep over decoders on the fixture (real worker processes)', () => {
+  it('runs the encoder once per variant and audio: later decoder configs hit the tensor cache', async () => {
+    const base = parseSweepSpec(fixtureSweep(fx), 'fixture');
+    const spec = {
+      ...base,
+      variants: base.variants.filter((v) => v.id === 'fp32'),
+      datasets: [{ name: 'two', kind: 'manifest' as const, manifest }],
+      decoders: [{ kind: 'greedy' as const }, { kind: 'maes' as const, beamWidth: 2, numSteps: 2, prefixAlpha: 1, expansionBeta: 2, expansionGamma: 2.3, scoreNorm: false }],
+    };
+    const resultsDir = await mkdtemp(join(tmpdir(), 'pb-res-'));
+    const tensorCacheDir = await mkdtemp(join(tmpdir(), 'pb-tc-'));
+    const out = await runSweep(spec, { resultsDir, tensorCacheDir, log: () => undefined });
+    expect(out.map((o) => o.result.status)).toEqual(['ok', 'ok']);
+    const [greedy, beam] = out.map((o) => o.result);
+    expect(greedy!.decodeStats).toMatchObject({ encoderCache: 'miss', featureCache: 'miss', meanDecoderBatch: 1 });
+    expect(beam!.decodeStats).toMatchObject({ encoderCache: 'hit', featureCache: 'hit' });
+    expect(beam!.decodeStats!.meanLiveHypotheses).toBeGreaterThan(1);
+    expect(beam!.model!.notes.some((n) => n.startsWith('encoder output from the tensor cache'))).toBe(true);
+    expect(beam!.utterances.map((u) => u.hypothesis)).toEqual(greedy!.utterances.map((u) => u.hypothesis));
+    expect(beam!.config.decoder).toMatchObject({ kind: 'maes', beamWidth: 2 });
+
+    // A rerun of the fresh config with a warm cache still runs the whole pipeline (honest RAM/time).
+    const again = await runSweep(spec, { resultsDir, tensorCacheDir, force: true, log: () => undefined });
+    expect(again[0]!.result.decodeStats?.encoderCache).toBe('miss');
+  }, 90_000);
+});

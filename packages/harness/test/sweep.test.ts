@@ -1,0 +1,62 @@
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { backendSchema, parseBenchResult } from '@parakeet-bench/core';
+import { backends } from '../src/backends.ts';
+import { parseSweepSpec } from '../src/sweep/sweep-spec.ts';
+import { runSweep } from '../src/sweep/run-sweep.ts';
+
+const fake = join(import.meta.dirname, 'fake-worker.ts');
+const v = (id: string) => ({ id, dir: '.', encoderFile: 'e', decoderFile: 'd', encoderPrecision: 'fp32', decoderPrecision: 'fp32' });
+const spec = parseSweepSpec(
+  {
+    variants: [v('ok'), v('crash'), v('hang'), v('ok2')],
+    oracleVariant: 'ok',
+    backends: [{ backend: 'node-cpu', threads: [1] }],
+    decoders: [{ kind: 'greedy' }],
+    datasets: [{ name: 'd', kind: 'manifest', manifest: 'unused.jsonl' }],
+    timeoutSec: 10,
+  },
+  'test',
+);
+
+describe('runSweep', () => {
+  it('records a crashed and a hung config with their reasons, goes on, and resumes on rerun', async () => {
+    const resultsDir = await mkdtemp(join(tmpdir(), 'pb-sweep-'));
+    const lines: string[] = [];
+    const out = await runSweep(spec, { resultsDir, worker: fake, log: (l) => lines.push(l) });
+    expect(out.map((o) => [o.job.config.variant, o.result.status])).toEqual([
+      ['ok', 'ok'],
+      ['crash', 'failed'],
+      ['hang', 'failed'],
+      ['ok2', 'ok'],
+    ]);
+    expect(out[1]!.result.error?.message).toMatch(/exited with code 3 without writing a result: Segmentation fault \(simulated\)/);
+    expect(out[2]!.result.error?.message).toMatch(/timed out after 10 s/);
+    expect(lines.some((l) => l.includes('crash') && l.includes('about to crash'))).toBe(true);
+    // every config has a schema-valid result file, failed ones included
+    const files = (await readdir(resultsDir)).filter((f) => f.endsWith('.json'));
+    expect(files).toHaveLength(4);
+    for (const f of files) parseBenchResult(await readFile(join(resultsDir, f), 'utf8'), f);
+
+    const again = await runSweep(spec, { resultsDir, worker: fake, log: () => undefined });
+    expect(again.every((o) => o.skipped)).toBe(true);
+    const retry = await runSweep(spec, { resultsDir, worker: fake, retryFailed: true, log: () => undefined, select: (j) => j.filter((x) => x.config.variant !== 'hang') });
+    expect(retry.map((o) => [o.job.config.variant, o.skipped])).toEqual([
+      ['ok', true],
+      ['crash', false],
+      ['ok2', true],
+    ]);
+  }, 60_000);
+
+  it('registers an adapter, with its runtime name, for every backend a sweep may name', async () => {
+    // Replaces "a backend with no runner": the registry is keyed by the schema's backend names, so a
+    // sweep cannot name a backend that has no adapter.
+    expect(Object.keys(backends).sort()).toEqual([...backendSchema.options].sort());
+    for (const name of backendSchema.options) {
+      expect(backends[name].runtime).toMatch(/^onnxruntime-(node|web)$/);
+      expect(typeof (await backends[name].load()).transcribe).toBe('function');
+    }
+  }, 60_000);
+});

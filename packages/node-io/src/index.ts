@@ -1,0 +1,5 @@
+export { renameDurably, writeFileAtomic, writeJsonAtomic } from './atomic-write.ts';
+export type { ConfinedPath, RelativePathOptions } from './confined-path.ts';
+export { confinedPath, resolveConfined, unsafeRelativePath } from './confined-path.ts';
+export { fileSize, hashPrefix, sha256File } from './file-hash.ts';
+export { defaultCacheDir } from './cache-dir.ts';

@@ -1,0 +1,5 @@
+export { canonicalJson, readResultFile, resultFileName, resultPath, writeResult } from './result-file.ts';
+export type { InvalidResult, ResultScan, ScanOptions, StoredResult } from './scan-results.ts';
+export { readResultsStrict, scanResults, scanResultsStrict } from './scan-results.ts';
+export type { Run } from './runs.ts';
+export { groupRuns, latestRun } from './runs.ts';

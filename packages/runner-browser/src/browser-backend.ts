@@ -1,0 +1,130 @@
+/**
+ * The web-wasm and web-webgpu backends: the clips (already decoded in Node by the harness) are
+ * served to a fresh headless Chromium whose page runs the same core pipeline on onnxruntime-web; the
+ * transcripts come back clip by clip and are scored by the harness like any other backend's.
+ */
+import type { Backend, BackendName, ClipTranscript, TranscribeOk, TranscribeRequest, TranscribeUnsupported } from '@parakeet-bench/core';
+import { PhaseError, nowMs, phase } from '@parakeet-bench/core';
+import type { BenchBrowser } from './bench-browser.ts';
+import { openBenchBrowser } from './bench-browser.ts';
+import { readBrowserPeaks, resetBrowserPeaks } from './browser-memory.ts';
+import type { BrowserLimits, GraphPlan } from './browser-limits.ts';
+import { DEFAULT_BROWSER_LIMITS, planBrowserModel } from './browser-limits.ts';
+import { PAGE_HTML, PAGE_PATHS, buildPageBundle, ortWebDistDir } from './page-bundle.ts';
+import type { PageEnvironment, PageExternalData, PageLoadRequest } from './page/page-protocol.ts';
+import { startStaticServer } from './static-server.ts';
+
+/** Backends this runner serves. */
+export const BROWSER_BACKENDS: readonly BackendName[] = ['web-wasm', 'web-webgpu'];
+
+/** Knobs for tests and callers; the registered backends use the defaults. */
+export interface BrowserRunOptions {
+  readonly limits?: BrowserLimits;
+  /** Deadline of each page call (load, one clip); absent = only the sweep's per-config timeout. */
+  readonly callTimeoutMs?: number;
+  /** Browser binary (default: CHROME_PATH, else /usr/bin/chromium). */
+  readonly executablePath?: string;
+}
+
+const fileUrl = (file: string): string => PAGE_PATHS.model + file.split('/').map(encodeURIComponent).join('/');
+
+function externalDataOf(graphs: readonly GraphPlan[]): Record<string, PageExternalData[]> {
+  const out: Record<string, PageExternalData[]> = {};
+  for (const g of graphs) out[g.file] = g.externalData.map((e) => ({ path: e.path, url: fileUrl(e.file) }));
+  return out;
+}
+
+/** The runtime block of a browser result. */
+function runtimeOf(env: PageEnvironment | null, browserVersion: string | null): TranscribeOk['runtime'] {
+  return { runtime: 'onnxruntime-web', runtimeVersion: env?.ortVersion ?? 'unknown', ...(browserVersion ? { browser: browserVersion } : {}) };
+}
+
+/** Runs one request in a fresh Chromium; a request the browser cannot load returns without launching one. */
+export async function transcribeInBrowser(req: TranscribeRequest, options: BrowserRunOptions = {}): Promise<TranscribeOk | TranscribeUnsupported> {
+  const { backend } = req;
+  if (!BROWSER_BACKENDS.includes(backend)) throw new PhaseError('plan', new Error(`runner-browser runs ${BROWSER_BACKENDS.join(' and ')}, not ${backend}`));
+  const plan = await phase('plan', () => planBrowserModel(req.variant, backend, options.limits ?? DEFAULT_BROWSER_LIMITS));
+  if (plan.status === 'unsupported') return { status: 'unsupported', reason: plan.reason, runtime: runtimeOf(null, null) };
+
+  const bundle = await phase('bundle', () => buildPageBundle());
+  const server = await startStaticServer({
+    roots: { [PAGE_PATHS.ort]: ortWebDistDir(), [PAGE_PATHS.model]: req.variant.dir },
+    files: { [PAGE_PATHS.html]: PAGE_HTML, [PAGE_PATHS.bundle]: bundle },
+  });
+  req.clips.forEach((c, i) => server.setFile(`${PAGE_PATHS.audio}${i}.f32`, new Uint8Array(c.buffer, c.byteOffset, c.byteLength)));
+  let browser: BenchBrowser | null = null;
+  try {
+    browser = await phase('launch', () =>
+      openBenchBrowser(server, {
+        webgpu: backend === 'web-webgpu',
+        ...(options.executablePath ? { executablePath: options.executablePath } : {}),
+        ...(options.callTimeoutMs !== undefined ? { callTimeoutMs: options.callTimeoutMs } : {}),
+      }),
+    );
+    const b = browser;
+    req.progress(`chromium pid ${b.pid ?? '?'}`);
+    const env = await phase('launch', () => b.environment());
+    const runtime = runtimeOf(env, await b.chromium.browser.version());
+    const notes = [...plan.notes];
+    if (!env.crossOriginIsolated) throw new PhaseError('launch', new Error('page is not crossOriginIsolated: the server must send COOP same-origin + COEP require-corp for wasm threads'));
+    if (backend === 'web-webgpu') {
+      if (!env.webgpu.ok) {
+        throw new PhaseError('webgpu', new Error(`WebGPU is not available in this headless Chromium: ${env.webgpu.reason}; it needs --enable-unsafe-webgpu with a SwiftShader/Vulkan adapter (see @parakeet-bench/chromium WEBGPU_ARGS)`));
+      }
+      const f16 = env.webgpu.features.includes('shader-f16');
+      notes.push(`webgpu adapter: ${env.webgpu.vendor}/${env.webgpu.architecture}, shader-f16 ${f16 ? 'yes' : 'no'}`);
+      if (plan.float16Graphs.length > 0 && !f16) {
+        return { status: 'unsupported', reason: `web-webgpu: ${plan.float16Graphs.join(', ')} hold float16 weights but the WebGPU adapter (${env.webgpu.architecture}) lacks shader-f16`, runtime };
+      }
+    }
+    await phase('audio', () => b.call('fetchAudio', req.clips.map((_, i) => `${PAGE_PATHS.audio}${i}.f32`)));
+    const baseline = await phase('memory', () => resetBrowserPeaks(b.chromium.browser));
+    req.progress(`loading ${plan.variant.id} on ${backend}`);
+    const t0 = nowMs();
+    const request: PageLoadRequest = {
+      backend: backend as PageLoadRequest['backend'],
+      threads: req.threads,
+      variant: plan.variant,
+      modelBase: PAGE_PATHS.model,
+      externalData: externalDataOf(plan.graphs),
+    };
+    const loaded = await phase('load', () => b.call('load', request));
+    notes.push(...loaded.notes);
+    const loadMs = nowMs() - t0;
+    const passes: ClipTranscript[][] = [];
+    for (let k = 0; k < req.repeats; k++) {
+      const pass = req.repeats > 1 ? ` (repeat ${k + 1}/${req.repeats})` : '';
+      const clips: ClipTranscript[] = [];
+      for (const [index] of req.clips.entries()) {
+        clips.push(await phase('transcribe', () => b.call('transcribe', { index, decoder: req.decoder })));
+        req.progress(`clip ${index + 1}/${req.clips.length}${pass}`);
+      }
+      passes.push(clips);
+    }
+    const stats = await phase('transcribe', () => b.call('stats', undefined));
+    const memory = await phase('memory', () => readBrowserPeaks(baseline, backend === 'web-webgpu'));
+    return {
+      status: 'ok',
+      passes,
+      variant: plan.variant,
+      vocabSize: loaded.vocabSize,
+      loadMs,
+      memory,
+      runtime,
+      notes,
+      decoderCalls: stats.calls,
+      decoderRows: stats.rows,
+      featureCache: 'off',
+      encoderCache: 'off',
+    };
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}
+
+/** onnxruntime-web's wasm execution provider (1..N threads) in headless Chromium. */
+export const webWasmBackend: Backend = { transcribe: (req) => transcribeInBrowser(req) };
+
+/** onnxruntime-web's WebGPU execution provider in headless Chromium. */
+export const webGpuBackend: Backend = { transcribe: (req) => transcribeInBrowser(req) };
