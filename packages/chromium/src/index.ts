@@ -1,3 +1,5 @@
-export * from './resolve-chromium-path.ts';
-export * from './chromium-args.ts';
-export * from './launch-chromium.ts';
+export type { ResolveChromiumOptions } from './resolve-chromium-path.ts';
+export { DEFAULT_CHROMIUM_PATH, resolveChromiumPath } from './resolve-chromium-path.ts';
+export { WEBGPU_ARGS } from './chromium-args.ts';
+export type { Browser, LaunchChromiumOptions, LaunchedChromium, Page } from './launch-chromium.ts';
+export { launchChromium } from './launch-chromium.ts';

@@ -1,26 +1,54 @@
-export * from './session.ts';
-export * from './schema.ts';
-export * from './config-id.ts';
-export * from './ort-adapter.ts';
-export * from './audio/wav-encode.ts';
-export * from './model/config.ts';
-export * from './model/variant.ts';
-export * from './model/acoustic.ts';
-export * from './model/load.ts';
-export * from './decode/decoder-joint.ts';
-export * from './decode/types.ts';
-export * from './decode/greedy.ts';
-export * from './decode/maes.ts';
-export * from './decode/index.ts';
-export * from './transcribe.ts';
-export * from './protocol/sections.ts';
-export * from './protocol/score.ts';
-export * from './protocol/clip-transcript.ts';
-export * from './dataset/manifest.ts';
-export * from './text-audio.ts';
-export * from './backend.ts';
-export * from './phase-error.ts';
-export * from './transcribe-clip.ts';
-export * from './protocol/score-run.ts';
-export * from './protocol/result-records.ts';
-export * from './dataset/loaded.ts';
+// The public face of @parakeet-bench/core: what runners, the harness, the gate and the reports use.
+// Internals (decoder building blocks, detokenizer internals) stay private to the package.
+
+// Runtime-neutral sessions and the backend interface.
+export type { InferenceSession, ModelSource, Tensor, TensorType, ValueInfo } from './session.ts';
+export type { OrtSessionLike, OrtTensorCtor } from './ort-adapter.ts';
+export { wrapOrtSession } from './ort-adapter.ts';
+export type { Backend, CacheUse, MemoryReading, RuntimeInfo, TranscribeOk, TranscribeRequest, TranscribeUnsupported } from './backend.ts';
+export { PhaseError, phase, phaseOf } from './phase-error.ts';
+
+// The result schema, config ids and labels.
+export type { Accuracy, BackendName, BenchConfig, BenchResult, BenchResultInput, DecoderConfig, ErrorCounts, SectionResult, UtteranceResult } from './schema.ts';
+export { RESULT_SCHEMA_VERSION, backendSchema, benchResultSchema, decoderConfigSchema, encoderFromCache, parseBenchResult } from './schema.ts';
+export { MAES_DEFAULTS, configId, decoderSlug, threadsLabel } from './config-id.ts';
+
+// Model loading and the pipeline.
+export type { ModelConfig } from './model/config.ts';
+export { parseModelConfig } from './model/config.ts';
+export type { ModelVariant } from './model/variant.ts';
+export { DEFAULT_PREPROCESSOR_FILE, STANDARD_FILES, preprocessorFileOf } from './model/variant.ts';
+export type { EncodedAudio, Features } from './model/acoustic.ts';
+export type { ParakeetModel } from './model/load.ts';
+export { loadParakeet } from './model/load.ts';
+export type { DecodeContext, DecodeResult, TokenDecoder } from './decode/types.ts';
+export { createDecoder } from './decode/index.ts';
+export type { StageTimings, Transcript } from './transcribe.ts';
+export { FRAME_SEC, encodeAudio, nowMs, transcribe } from './transcribe.ts';
+export type { ClipCache, PassOptions, TranscribedPasses } from './transcribe-clip.ts';
+export { CacheTally, transcribeClip, transcribePasses } from './transcribe-clip.ts';
+
+// Audio, text and scoring.
+export { TARGET_SAMPLE_RATE, loadAudio16k, resampleTo16k } from './audio/resample.ts';
+export { decodeWav } from './audio/wav-decode.ts';
+export { encodeWav16 } from './audio/wav-encode.ts';
+export type { TimedWord } from './text/detokenize.ts';
+export { detokenize, detokenizeIds } from './text/detokenize.ts';
+export { normalizeText } from './text/normalize.ts';
+export type { Vocab } from './text/vocab.ts';
+export { parseVocab } from './text/vocab.ts';
+export type { AlignmentChunk } from './metrics/align.ts';
+export { alignTokens } from './metrics/align.ts';
+export { errorRate, scoreCorpus, splitWords, sumCounts } from './metrics/wer.ts';
+
+// Datasets in memory, the long-audio protocol and result building.
+export type { ManifestEntry } from './dataset/manifest.ts';
+export { parseNemoManifest } from './dataset/manifest.ts';
+export type { LoadedCorpus, LoadedDataset, LoadedLong, LoadedUtterance } from './dataset/loaded.ts';
+export { clipsOf } from './dataset/loaded.ts';
+export type { ClipTranscript } from './protocol/clip-transcript.ts';
+export { encoderFramesFor, planSections, sliceSeconds } from './protocol/sections.ts';
+export type { OkResultParts, ScoredRun } from './protocol/score-run.ts';
+export { okResult, rtfxOf, scoreRun, withRepeats } from './protocol/score-run.ts';
+export type { ResultError } from './protocol/result-records.ts';
+export { failedResult, unsupportedResult } from './protocol/result-records.ts';

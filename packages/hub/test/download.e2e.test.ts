@@ -2,16 +2,10 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile, mkdir } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  downloadFile,
-  downloadRepo,
-  hubConfigFromEnv,
-  HubError,
-  listRepoFiles,
-  type HubConfig,
-  type ProgressEvent,
-  type RetryPolicy,
-} from '../src/index.ts';
+import { downloadFile } from '../src/download-file.ts';
+import { listRepoFiles } from '../src/list-files.ts';
+import type { RetryPolicy } from '../src/retry.ts';
+import { downloadRepo, hubConfigFromEnv, HubError, type HubConfig, type ProgressEvent } from '../src/index.ts';
 import { pseudoRandomBytes, startFakeHub, type FakeHub } from './fake-hub.ts';
 
 const BIG = pseudoRandomBytes(3 * 1024 * 1024 + 17, 7); // multi-MB LFS file, odd length on purpose

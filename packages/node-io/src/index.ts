@@ -3,3 +3,5 @@ export type { ConfinedPath, RelativePathOptions } from './confined-path.ts';
 export { confinedPath, resolveConfined, unsafeRelativePath } from './confined-path.ts';
 export { fileSize, hashPrefix, sha256File } from './file-hash.ts';
 export { defaultCacheDir } from './cache-dir.ts';
+export type { BuildDirOptions } from './build-dir.ts';
+export { buildDirOnce } from './build-dir.ts';

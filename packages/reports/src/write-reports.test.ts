@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFormats } from './reporters/index.ts';
-import { writeSampleResults } from './testing/sample-results.ts';
+import { writeSampleResults } from '../test/sample-results.ts';
 import { buildDashboard, prepareReport, writeReports } from './write-reports.ts';
 
 let dir = '';

@@ -11,7 +11,7 @@ import { launchChromium } from '@parakeet-bench/chromium';
 import type { LaunchedChromium, Page } from '@parakeet-bench/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard } from '../src/write-reports.ts';
-import { writeSampleResults } from '../src/testing/sample-results.ts';
+import { writeSampleResults } from './sample-results.ts';
 
 let dir = '';
 let chromium: LaunchedChromium;

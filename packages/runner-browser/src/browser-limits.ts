@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { BackendName, ModelVariant } from '@parakeet-bench/core';
+import { preprocessorFileOf } from '@parakeet-bench/core';
 import { scanOnnx } from './onnx-scan.ts';
 
 /** Browser ingest limits; tests lower them to exercise the unsupported path with small files. */
@@ -110,7 +111,7 @@ export async function planBrowserModel(
   }
   const chosen: ModelVariant = { ...variant, encoderFile };
   const graphs: GraphPlan[] = [];
-  for (const file of [chosen.preprocessorFile ?? 'nemo128.onnx', chosen.encoderFile, chosen.decoderFile]) {
+  for (const file of [preprocessorFileOf(chosen), chosen.encoderFile, chosen.decoderFile]) {
     const plan = await planGraph(variant.dir, file, limits);
     if (typeof plan === 'string') return { status: 'unsupported', reason: plan, notes };
     if (plan) graphs.push(plan);

@@ -97,7 +97,7 @@ describe('MaesTdtDecoder: scripted joint', () => {
 
   it('runs all hypotheses of a step as one batched call and reports batch and pool statistics', async () => {
     const log: HistoryCall[] = [];
-    const rule: HistoryRule = (f) => ({ tokens: { [a]: 0.3, [b]: 0.3, [B]: 0.4 }, durations: { 1: 0.6, 2: 0.4 } });
+    const rule: HistoryRule = () => ({ tokens: { [a]: 0.3, [b]: 0.3, [B]: 0.4 }, durations: { 1: 0.6, 2: 0.4 } });
     const r = await maes({ beamWidth: 3 }).decode(frameIndexAudio(8), ctx(rule, log));
     const calls = new Map<number, HistoryCall[]>();
     for (const l of log) calls.set(l.call, [...(calls.get(l.call) ?? []), l]);

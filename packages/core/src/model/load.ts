@@ -5,6 +5,7 @@ import type { Vocab } from '../text/vocab.ts';
 import type { ModelConfig } from './config.ts';
 import { parseModelConfig } from './config.ts';
 import type { ModelVariant } from './variant.ts';
+import { preprocessorFileOf } from './variant.ts';
 
 /** A loaded model variant: the three graphs plus config and vocabulary. */
 export interface ParakeetModel {
@@ -40,7 +41,7 @@ async function openSession(source: ModelSource, file: string): Promise<Inference
  * network agree before anything is decoded.
  */
 export async function loadParakeet(source: ModelSource, variant: ModelVariant): Promise<ParakeetModel> {
-  const preprocessorFile = variant.preprocessorFile ?? 'nemo128.onnx';
+  const preprocessorFile = preprocessorFileOf(variant);
   for (const [file, what] of [
     ['config.json', 'model config'],
     ['vocab.txt', 'vocabulary'],

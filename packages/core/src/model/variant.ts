@@ -15,6 +15,14 @@ export interface ModelVariant {
   readonly preprocessorFile?: string;
 }
 
+/** The preprocessor graph every model directory of the istupakov layout ships. */
+export const DEFAULT_PREPROCESSOR_FILE = 'nemo128.onnx';
+
+/** The preprocessor graph a variant runs: its own `preprocessorFile`, else nemo128.onnx. */
+export function preprocessorFileOf(variant: Pick<ModelVariant, 'preprocessorFile'>): string {
+  return variant.preprocessorFile ?? DEFAULT_PREPROCESSOR_FILE;
+}
+
 /** The file names of the standard precisions in the istupakov layout. */
 export const STANDARD_FILES: Readonly<Record<string, { encoder: string; decoder: string }>> = {
   fp32: { encoder: 'encoder-model.onnx', decoder: 'decoder_joint-model.onnx' },

@@ -7,6 +7,7 @@ import type { CacheUse, MemoryReading } from '../backend.ts';
 import type { LoadedCorpus, LoadedDataset, LoadedLong } from '../dataset/loaded.ts';
 import { preprocessorRevision } from '../model/acoustic.ts';
 import type { ModelVariant } from '../model/variant.ts';
+import { preprocessorFileOf } from '../model/variant.ts';
 import type { BenchConfig, BenchResult, UtteranceResult } from '../schema.ts';
 import { RESULT_SCHEMA_VERSION } from '../schema.ts';
 import type { StageTimings } from '../transcribe.ts';
@@ -163,7 +164,7 @@ export function okResult(p: OkResultParts, s: ScoredRun): BenchResult {
       dir: p.variant.dir,
       encoderFile: p.variant.encoderFile,
       decoderFile: p.variant.decoderFile,
-      preprocessorFile: p.variant.preprocessorFile ?? 'nemo128.onnx',
+      preprocessorFile: preprocessorFileOf(p.variant),
       vocabSize: p.vocabSize,
       notes: [...p.notes, ...s.notes],
     },

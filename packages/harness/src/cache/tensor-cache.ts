@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ClipCache, EncodedAudio, Features, ModelVariant } from '@parakeet-bench/core';
+import { preprocessorFileOf } from '@parakeet-bench/core';
 import { writeFileAtomic } from '@parakeet-bench/node-io';
 
 type CacheKind = 'features' | 'encoded';
@@ -68,7 +69,7 @@ export interface TensorCacheOptions {
  * output by (preprocessor, encoder file, backend, audio).
  */
 export async function tensorClipCache(o: TensorCacheOptions): Promise<ClipCache> {
-  const pre = await fileIdentity(join(o.variant.dir, o.variant.preprocessorFile ?? 'nemo128.onnx'));
+  const pre = await fileIdentity(join(o.variant.dir, preprocessorFileOf(o.variant)));
   const enc = await fileIdentity(join(o.variant.dir, o.variant.encoderFile));
   const audio = o.clips.map(audioHash);
   const featKey = (clip: number): string => cacheKey([pre, o.backend, audio[clip] ?? '']);

@@ -4,10 +4,10 @@
  * every member name is confined to the target directory, and links and device files are refused.
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { confinedPath } from '@parakeet-bench/node-io';
+import { basename, dirname } from 'node:path';
+import { buildDirOnce, confinedPath } from '@parakeet-bench/node-io';
 import { createGunzip } from 'node:zlib';
 
 const BLOCK = 512;
@@ -182,23 +182,10 @@ async function stampOf(archive: string): Promise<string> {
   return JSON.stringify({ archive: basename(archive), size: s.size, mtimeMs: s.mtimeMs });
 }
 
-async function readStamp(dir: string): Promise<string | undefined> {
-  try {
-    const fh = await open(join(dir, EXTRACT_STAMP), 'r');
-    try {
-      return (await fh.readFile('utf8')).trim();
-    } finally {
-      await fh.close();
-    }
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Extracts `archive` into `dest` unless `dest` already holds an extraction of this very file (same
- * size and mtime). Work happens in a sibling temp folder renamed into place, so `dest` is never
- * half-written, and a re-downloaded archive replaces a stale extraction.
+ * size and mtime). The directory is built aside and placed whole (node-io's buildDirOnce), so `dest`
+ * is never half-written, and a re-downloaded archive replaces a stale extraction.
  */
 export async function ensureExtracted(archive: string, dest: string): Promise<ExtractResult & { readonly extracted: boolean }> {
   let stamp: string;
@@ -207,22 +194,14 @@ export async function ensureExtracted(archive: string, dest: string): Promise<Ex
   } catch {
     throw new Error(`${archive}: archive not found`);
   }
-  if ((await readStamp(dest)) === stamp) return { files: 0, bytes: 0, extracted: false };
-  const tmp = `${dest}.partial-${process.pid}-${Date.now()}`;
-  try {
-    const result = await extractTarGz(archive, tmp);
-    const fh = await open(join(tmp, EXTRACT_STAMP), 'w');
-    await fh.writeFile(`${stamp}\n`);
-    await fh.close();
-    await rm(dest, { recursive: true, force: true });
-    try {
-      await rename(tmp, dest);
-    } catch (e) {
-      // Another process extracting the same archive got there first: its result is as good as ours.
-      if ((await readStamp(dest)) !== stamp) throw e;
-    }
-    return { ...result, extracted: true };
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-  }
+  let result: ExtractResult = { files: 0, bytes: 0 };
+  const extracted = await buildDirOnce(dest, {
+    marker: EXTRACT_STAMP,
+    isComplete: (text) => text.trim() === stamp,
+    build: async (dir) => {
+      result = await extractTarGz(archive, dir);
+      return `${stamp}\n`;
+    },
+  });
+  return { ...result, extracted };
 }

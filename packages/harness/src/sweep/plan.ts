@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BenchConfig, ModelVariant } from '@parakeet-bench/core';
-import { configId } from '@parakeet-bench/core';
+import { configId, preprocessorFileOf } from '@parakeet-bench/core';
 import type { ConfigJob } from '../worker/job.ts';
 import type { DatasetSpec, SweepSpec } from './sweep-spec.ts';
 import { resolveDatasetPaths } from './sweep-spec.ts';
@@ -33,7 +33,7 @@ export function oraclePathFor(layout: ResultLayout, spec: SweepSpec, dataset: Ex
   };
   const parts = [
     ident(resolve(dataset.audio)),
-    ident(join(v.dir, v.preprocessorFile ?? 'nemo128.onnx')),
+    ident(join(v.dir, preprocessorFileOf(v))),
     ident(join(v.dir, v.encoderFile)),
     ident(join(v.dir, v.decoderFile)),
     ident(join(v.dir, 'vocab.txt')),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleInput } from '../testing/sample-input.ts';
+import { sampleInput } from '../../test/sample-input.ts';
 import type { ReportInput } from '../reporters/reporter.ts';
 import { renderDashboard } from './page.ts';
 

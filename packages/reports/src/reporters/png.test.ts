@@ -1,6 +1,6 @@
 import { Image, createCanvas } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleInput } from '../testing/sample-input.ts';
+import { sampleInput } from '../../test/sample-input.ts';
 import type { ReportFile, ReportInput } from './reporter.ts';
 import { pngReporter } from './png.ts';
 import { PNG_SIZE, setUpRenderer } from '../charts/render-png.ts';

@@ -2,8 +2,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareReport } from '../write-reports.ts';
-import type { ReportInput } from '../reporters/reporter.ts';
+import { prepareReport } from '../src/write-reports.ts';
+import type { ReportInput } from '../src/reporters/reporter.ts';
 import { writeSampleResults } from './sample-results.ts';
 
 /** Sample input plus its directory and a cleanup function. */

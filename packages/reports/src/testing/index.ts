@@ -1,2 +1,0 @@
-export * from './sample-results.ts';
-export * from './sample-input.ts';

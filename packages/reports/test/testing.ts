@@ -1,0 +1,1 @@
+export { writeSampleResults } from './sample-results.ts';
