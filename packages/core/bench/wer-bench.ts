@@ -3,10 +3,14 @@
  * the ratio survives a loaded machine: WER of 10/100/1000/5000-word pairs, and CER of the 5000-word
  * pair (which the old code refused: its cell limit). Target from issue 13: 5000-word WER <= 60 ms,
  * 3x a bit-parallel C++ implementation's ~20 ms on the same pair.
+ * Also times the report statistics (bootstrapCi, pairedBootstrap: 2000 resamples over 2000 items;
+ * target "well under 100 ms") in the same run.
  * Run: `npm run bench:wer -w packages/core` (env BENCH_TIME_MS overrides the time per task).
  */
 import { Bench } from 'tinybench';
 import { scoreChars, scoreWords, splitChars, splitWords } from '../src/metrics/wer.ts';
+import { bootstrapCi, pairedBootstrap } from '../src/stats/bootstrap.ts';
+import { mapsswe } from '../src/stats/mapsswe.ts';
 import { createPrng } from '../src/stats/prng.ts';
 import { makePair } from './pairs.ts';
 import { fullMatrixAlignIds } from './reference/full-matrix-align.ts';
@@ -54,6 +58,12 @@ async function main(): Promise<void> {
     bench.add(`WER ${n} words, new`, () => void scoreWords(p.ref, p.hyp));
   }
   bench.add('CER 5000 words, new', () => void scoreChars(long.ref, long.hyp));
+  const rng = createPrng(7);
+  const itemsA = Array.from({ length: 2000 }, (_, k) => ({ id: `u${k}`, errors: rng.int(4), referenceLength: 5 + rng.int(30) }));
+  const itemsB = itemsA.map((x) => ({ ...x, errors: x.errors + rng.int(2) }));
+  bench.add('bootstrapCi 2000 items x 2000', () => void bootstrapCi(itemsA, { resamples: 2000 }));
+  bench.add('pairedBootstrap 2000 items x 2000', () => void pairedBootstrap(itemsA, itemsB, { resamples: 2000 }));
+  bench.add('mapsswe 2000 items', () => void mapsswe(itemsA, itemsB));
   await bench.warmup();
   await bench.run();
   console.table(bench.table());
@@ -76,6 +86,10 @@ async function main(): Promise<void> {
   console.log(`CER  5000 words (${chars} chars): new ${cer.toFixed(1)} ms; ${oldCer}`);
   const w5000 = meanMs(bench, 'WER 5000 words, new');
   console.log(`5000-word WER ${w5000.toFixed(2)} ms: target <= ${TARGET_MS} ms ${w5000 <= TARGET_MS ? 'met' : 'MISSED'}`);
+  for (const name of ['bootstrapCi 2000 items x 2000', 'pairedBootstrap 2000 items x 2000', 'mapsswe 2000 items']) {
+    const ms = meanMs(bench, name);
+    console.log(`${name}: ${ms.toFixed(2)} ms (target well under 100 ms: ${ms < 100 ? 'met' : 'MISSED'})`);
+  }
 }
 
 await main();

@@ -27,6 +27,15 @@ describe('createPrng (mulberry32)', () => {
     expect(Math.max(...f)).toBeLessThan(1);
   });
 
+  it('fillInts continues the stream exactly as repeated int(n) calls', () => {
+    const a = createPrng(99);
+    const b = createPrng(99);
+    const out = new Int32Array(1000);
+    a.fillInts(37, out);
+    expect(Array.from(out)).toEqual(Array.from({ length: 1000 }, () => b.int(37)));
+    expect(a.nextUint32()).toBe(b.nextUint32());
+  });
+
   it('refuses a non-integer seed, naming it', () => {
     expect(() => createPrng(1.5)).toThrow(/seed must be an integer, got 1.5/);
   });

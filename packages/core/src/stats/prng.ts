@@ -13,6 +13,8 @@ export interface Prng {
   next(): number;
   /** Next integer in [0, n) for 1 <= n <= 2^21 (exact: floor(u32 * n / 2^32)). */
   int(n: number): number;
+  /** Fills `out` with int(n) draws, the same values as out.length calls of int(n), without per-draw calls. */
+  fillInts(n: number, out: Int32Array): void;
 }
 
 /** Creates a mulberry32 stream; seeds are taken modulo 2^32, so any integer is a valid seed. */
@@ -25,9 +27,20 @@ export function createPrng(seed: number): Prng {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return (t ^ (t >>> 14)) >>> 0;
   };
+  const fillInts = (n: number, out: Int32Array): void => {
+    let s = state;
+    for (let k = 0; k < out.length; k++) {
+      s = (s + 0x6d2b79f5) | 0;
+      let t = Math.imul(s ^ (s >>> 15), 1 | s);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      out[k] = ((((t ^ (t >>> 14)) >>> 0) * n) / 4294967296) | 0; // floor: the quotient is < 2^21
+    }
+    state = s;
+  };
   return {
     nextUint32,
     next: () => nextUint32() / 4294967296,
     int: (n: number) => Math.floor((nextUint32() * n) / 4294967296),
+    fillInts,
   };
 }
