@@ -78,26 +78,35 @@ function sum(x: Float64Array): number {
   return s;
 }
 
+/**
+ * sum(numerator[i]) / sum(denominator[i]) over `resamples` resamples of the item indices with
+ * replacement (one mulberry32 stream from `seed`), sorted ascending. Both statistics below are such
+ * ratios, so they share this loop and, for one seed, the very same resampled index sets.
+ */
+function resampledRatios(numerator: Float64Array, denominator: Float64Array, resamples: number, seed: number): Float64Array {
+  const n = numerator.length;
+  const rng = createPrng(seed);
+  const ratios = new Float64Array(resamples);
+  const picks = new Int32Array(n);
+  for (let r = 0; r < resamples; r++) {
+    rng.fillInts(n, picks);
+    let num = 0;
+    let den = 0;
+    for (let k = 0; k < n; k++) {
+      const i = picks[k]!;
+      num += numerator[i]!;
+      den += denominator[i]!;
+    }
+    ratios[r] = num / den;
+  }
+  return ratios.sort();
+}
+
 /** Corpus (micro) rate sum(errors) / sum(N) with a percentile bootstrap interval over items. */
 export function bootstrapCi(items: readonly ErrorItem[], opts: BootstrapOptions = {}): RateInterval {
   const { resamples, seed, level } = resolve(opts, 'bootstrapCi');
   const { errors, referenceLength } = itemArrays(items, 'bootstrapCi');
-  const n = errors.length;
-  const rng = createPrng(seed);
-  const rates = new Float64Array(resamples);
-  const picks = new Int32Array(n);
-  for (let r = 0; r < resamples; r++) {
-    rng.fillInts(n, picks);
-    let e = 0;
-    let len = 0;
-    for (let k = 0; k < n; k++) {
-      const i = picks[k]!;
-      e += errors[i]!;
-      len += referenceLength[i]!;
-    }
-    rates[r] = e / len;
-  }
-  rates.sort();
+  const rates = resampledRatios(errors, referenceLength, resamples, seed);
   const tail = (1 - level) / 2;
   return {
     rate: sum(errors) / sum(referenceLength),
@@ -106,7 +115,7 @@ export function bootstrapCi(items: readonly ErrorItem[], opts: BootstrapOptions 
     level,
     resamples,
     seed,
-    items: n,
+    items: errors.length,
   };
 }
 
@@ -120,28 +129,15 @@ export function pairedBootstrap(a: readonly ErrorItem[], b: readonly ErrorItem[]
   const { resamples, seed, level } = resolve(opts, 'pairedBootstrap');
   const { errorsA, errorsB, referenceLength } = pairItems(a, b, 'pairedBootstrap');
   const n = errorsA.length;
-  const rng = createPrng(seed);
-  const deltas = new Float64Array(resamples);
-  let atOrBelow = 0;
-  let atOrAbove = 0;
-  const picks = new Int32Array(n);
   const itemDiff = new Float64Array(n);
   for (let k = 0; k < n; k++) itemDiff[k] = errorsB[k]! - errorsA[k]!;
-  for (let r = 0; r < resamples; r++) {
-    rng.fillInts(n, picks);
-    let diff = 0;
-    let len = 0;
-    for (let k = 0; k < n; k++) {
-      const i = picks[k]!;
-      diff += itemDiff[i]!;
-      len += referenceLength[i]!;
-    }
-    const d = (100 * diff) / len;
-    deltas[r] = d;
+  const deltas = resampledRatios(itemDiff, referenceLength, resamples, seed).map((d) => 100 * d);
+  let atOrBelow = 0;
+  let atOrAbove = 0;
+  for (const d of deltas) {
     if (d <= 0) atOrBelow++;
     if (d >= 0) atOrAbove++;
   }
-  deltas.sort();
   const tail = (1 - level) / 2;
   const total = sum(referenceLength);
   const rateA = sum(errorsA) / total;
