@@ -19,7 +19,7 @@ def imul(a, b):
     return (a * b) & M32
 
 
-class Prng:  # mulberry32, as src/stats/prng.ts
+class RandomStream:  # mulberry32, as src/stats/prng.ts
     def __init__(self, seed):
         self.state = seed & M32
 
@@ -35,7 +35,7 @@ class Prng:  # mulberry32, as src/stats/prng.ts
 
 
 def make_pair(seed, length, vocab, error_permille, junk):  # as bench/pairs.ts makePair
-    rng = Prng(seed)
+    rng = RandomStream(seed)
     ref = [rng.int(vocab) for _ in range(length)]
     hyp = []
     third = error_permille / 3

@@ -6,7 +6,7 @@
  */
 
 /** A seeded stream of pseudo-random numbers. */
-export interface Prng {
+export interface RandomStream {
   /** Next 32-bit unsigned integer. */
   nextUint32(): number;
   /** Next float in [0, 1), 32 bits of resolution. */
@@ -18,7 +18,7 @@ export interface Prng {
 }
 
 /** Creates a mulberry32 stream; seeds are taken modulo 2^32, so any integer is a valid seed. */
-export function createPrng(seed: number): Prng {
+export function createPrng(seed: number): RandomStream {
   if (!Number.isInteger(seed)) throw new Error(`createPrng: seed must be an integer, got ${seed}`);
   let state = seed >>> 0;
   const nextUint32 = (): number => {
