@@ -9,6 +9,7 @@ describe('open-asr-multilingual: text steps (BasicMultilingualTextNormalizer, di
   it('keeps accents, splits elisions, drops guillemets and bracketed spans, strips the ends', () => {
     expect(basicMultilingual('  Il a ajouté qu’« on ne devrait pas ! »  ')).toBe('il a ajouté qu on ne devrait pas');
     expect(basicMultilingual('l’hôpital aujourd’hui')).toBe('l hôpital aujourd hui');
+    expect(basicMultilingual("Qu’il parte l'été")).toBe('qu il parte l été');
     expect(basicMultilingual('[rires] bonjour <unk> (inaudible) monde (x) () [a (b] c)')).toBe('bonjour monde c');
   });
 

@@ -13,6 +13,7 @@ describe('whisper-basic (BasicTextNormalizer)', () => {
   it('French elisions and guillemets: apostrophes of every kind and « » become spaces; ʼ (a letter) stays', () => {
     expect(whisperBasic('  Il a ajouté qu’« on ne devrait pas ! »  ')).toBe(' il a ajouté qu on ne devrait pas ');
     expect(whisperBasic("L'été, l’été, lʼété")).toBe('l été l été lʼété');
+    expect(whisperBasic('qu’il')).toBe('qu il');
     expect(whisperBasic('« Bonjour », dit-il — « ça va ? »')).toBe(' bonjour dit il ça va ');
   });
 
