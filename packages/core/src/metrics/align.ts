@@ -1,20 +1,21 @@
 /**
- * Levenshtein alignment of two token sequences with jiwer's tie-breaking.
+ * Levenshtein alignment of two token sequences with jiwer's tie-breaking, at any length.
  *
  * jiwer (src/jiwer/process.py `process_words`) maps words to ints and takes
- * `rapidfuzz.distance.Levenshtein.opcodes(reference, hypothesis)`. rapidfuzz-cpp
- * (rapidfuzz/distance/Levenshtein_impl.hpp `levenshtein_align_hirschberg` + `recover_alignment`)
- * first strips the common prefix/suffix, then backtracks from the bottom-right corner of the
- * bit-parallel matrix preferring: deletion, then insertion, then diagonal. Translated from its
- * VP/VN bit tests to plain distances D[i][j] = dist(ref[:i], hyp[:j]) that is:
+ * `rapidfuzz.distance.Levenshtein.opcodes(reference, hypothesis)`. hirschberg.ts reproduces
+ * rapidfuzz-cpp's `levenshtein_editops` step for step: common prefix/suffix stripped, the bit-parallel
+ * matrix traced back from the bottom-right corner preferring deletion, then insertion, then the
+ * diagonal; and above rapidfuzz's size threshold (~4M cells after affix removal) Hirschberg splitting
+ * at the same cut points. In plain distances D[i][j] = dist(ref[:i], hyp[:j]) the trace-back is:
  *   1. D[i][j] == D[i-1][j] + 1          -> delete ref[i-1]
  *   2. else (j--) D[i][j] == D[i-1][j] - 1 -> insert hyp[j]
  *   3. else diagonal (i--): equal or substitute.
- * Both S/D/I counts and chunks therefore match jiwer. Deviation: for very large inputs
- * (> ~4M cells after affix removal) rapidfuzz switches to Hirschberg splitting, whose ties can
- * differ; the total distance is identical, only the S/D/I split could move.
+ * Both S/D/I counts and chunks therefore match jiwer, including on inputs long enough for rapidfuzz
+ * to split. Memory is linear in the input (banded bit rows plus at most ~1 MB of trace-back bits).
  */
 import type { ErrorCounts } from '../schema.ts';
+import { denseIds } from './dense-ids.ts';
+import { editOps } from './hirschberg.ts';
 
 /** Edit operation kinds, named as jiwer names them. */
 export type AlignOp = 'equal' | 'substitute' | 'delete' | 'insert';
@@ -35,66 +36,12 @@ export interface Alignment {
   counts: ErrorCounts;
 }
 
-// 2^28 cells = 512 MB of Uint16 / 1 GB of Uint32: beyond that the caller should score smaller pieces.
-const MAX_CELLS = 2 ** 28;
+const OP_KIND: readonly AlignOp[] = ['equal', 'substitute', 'delete', 'insert'];
 
 /** Aligns two sequences of symbol ids (equal ids = equal tokens). */
 export function alignIds(ref: ArrayLike<number>, hyp: ArrayLike<number>): Alignment {
-  const n = ref.length;
-  const m = hyp.length;
-  let pre = 0;
-  while (pre < n && pre < m && ref[pre] === hyp[pre]) pre++;
-  let suf = 0;
-  while (suf < n - pre && suf < m - pre && ref[n - 1 - suf] === hyp[m - 1 - suf]) suf++;
-  const rn = n - pre - suf;
-  const hm = m - pre - suf;
-  const w = hm + 1;
-  const cells = (rn + 1) * w;
-  if (cells > MAX_CELLS) {
-    throw new Error(`alignIds: ${rn} x ${hm} alignment needs ${cells} cells (limit ${MAX_CELLS}); score shorter segments (e.g. per utterance or section)`);
-  }
-  // Distances never exceed max(rn, hm), so 16 bits suffice for all realistic utterances.
-  const d = Math.max(rn, hm) < 0xffff ? new Uint16Array(cells) : new Uint32Array(cells);
-  const r = new Int32Array(rn);
-  const h = new Int32Array(hm);
-  for (let i = 0; i < rn; i++) r[i] = ref[pre + i] ?? 0;
-  for (let j = 0; j < hm; j++) h[j] = hyp[pre + j] ?? 0;
-  for (let j = 0; j <= hm; j++) d[j] = j;
-  for (let i = 1; i <= rn; i++) {
-    const row = i * w;
-    const prev = row - w;
-    const ri = r[i - 1];
-    d[row] = i;
-    for (let j = 1; j <= hm; j++) {
-      const diag = d[prev + j - 1]! + (ri === h[j - 1] ? 0 : 1);
-      const del = d[prev + j]! + 1;
-      const ins = d[row + j - 1]! + 1;
-      d[row + j] = diag < del ? (diag < ins ? diag : ins) : del < ins ? del : ins;
-    }
-  }
-
-  const ops: AlignOp[] = [];
-  let i = rn;
-  let j = hm;
-  while (i > 0 && j > 0) {
-    if (d[i * w + j] === d[(i - 1) * w + j]! + 1) {
-      ops.push('delete');
-      i--;
-    } else {
-      j--;
-      if (j > 0 && d[i * w + j] === d[(i - 1) * w + j]! - 1) {
-        ops.push('insert');
-      } else {
-        i--;
-        ops.push(r[i] === h[j] ? 'equal' : 'substitute');
-      }
-    }
-  }
-  for (; i > 0; i--) ops.push('delete');
-  for (; j > 0; j--) ops.push('insert');
-  ops.reverse();
-
-  return buildChunks(ops, pre, suf, n, m);
+  const { a, b, symbolCount } = denseIds(ref, hyp);
+  return buildChunks(editOps(a, b, symbolCount), a.length, b.length);
 }
 
 const COUNT_KEY: Record<AlignOp, Exclude<keyof ErrorCounts, 'referenceLength'>> = {
@@ -104,45 +51,31 @@ const COUNT_KEY: Record<AlignOp, Exclude<keyof ErrorCounts, 'referenceLength'>> 
   insert: 'insertions',
 };
 
-/** Turns the middle's op list plus the stripped prefix/suffix into merged chunks and counts. */
-function buildChunks(ops: AlignOp[], pre: number, suf: number, n: number, m: number): Alignment {
-  const counts: ErrorCounts = { hits: pre + suf, substitutions: 0, deletions: 0, insertions: 0, referenceLength: n };
+/** Merges the op codes into chunks (like rapidfuzz opcodes) and counts them. */
+function buildChunks(ops: Uint8Array, n: number, m: number): Alignment {
+  const counts: ErrorCounts = { hits: 0, substitutions: 0, deletions: 0, insertions: 0, referenceLength: n };
   const chunks: AlignmentChunk[] = [];
-  const push = (type: AlignOp, ri: number, hi: number): void => {
-    const dr = type === 'insert' ? 0 : 1;
-    const dh = type === 'delete' ? 0 : 1;
-    const last = chunks[chunks.length - 1];
-    if (last && last.type === type) {
-      last.refEnd += dr;
-      last.hypEnd += dh;
-    } else {
-      chunks.push({ type, refStart: ri, refEnd: ri + dr, hypStart: hi, hypEnd: hi + dh });
-    }
-  };
   let ri = 0;
   let hi = 0;
-  for (let k = 0; k < pre; k++) push('equal', ri++, hi++);
-  for (const op of ops) {
-    push(op, ri, hi);
-    if (op !== 'insert') ri++;
-    if (op !== 'delete') hi++;
-    counts[COUNT_KEY[op]]++;
+  for (let k = 0; k < ops.length; ) {
+    const code = ops[k]!;
+    let run = 1;
+    while (k + run < ops.length && ops[k + run] === code) run++;
+    const type = OP_KIND[code]!;
+    const dr = type === 'insert' ? 0 : run;
+    const dh = type === 'delete' ? 0 : run;
+    chunks.push({ type, refStart: ri, refEnd: ri + dr, hypStart: hi, hypEnd: hi + dh });
+    counts[COUNT_KEY[type]] += run;
+    ri += dr;
+    hi += dh;
+    k += run;
   }
-  for (let k = 0; k < suf; k++) push('equal', ri++, hi++);
   if (ri !== n || hi !== m) throw new Error(`alignIds: internal error, alignment covers ${ri}/${n} ref and ${hi}/${m} hyp tokens`);
   return { chunks, counts };
 }
 
 /** Aligns two token (word or character) sequences; tokens are compared by exact string equality. */
 export function alignTokens(ref: readonly string[], hyp: readonly string[]): Alignment {
-  const ids = new Map<string, number>();
-  const toId = (t: string): number => {
-    let id = ids.get(t);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(t, id);
-    }
-    return id;
-  };
-  return alignIds(Int32Array.from(ref, toId), Int32Array.from(hyp, toId));
+  const { a, b, symbolCount } = denseIds(ref, hyp);
+  return buildChunks(editOps(a, b, symbolCount), a.length, b.length);
 }
