@@ -27,8 +27,12 @@ export function threadsLabel(threads: number): string {
   return `${threads} thread${threads === 1 ? '' : 's'}`;
 }
 
+/** A name as it appears in config ids and file names: runs of other characters become `_`. */
+export function fileSafeName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '_');
+}
+
 /** Stable, file-name-safe id of a config: dataset, variant, backend+threads, decoder. */
 export function configId(c: Omit<BenchConfig, 'id'>): string {
-  const safe = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, '_');
-  return [safe(c.dataset), safe(c.variant), `${c.backend}-t${c.threads}`, decoderSlug(c.decoder)].join('__');
+  return [fileSafeName(c.dataset), fileSafeName(c.variant), `${c.backend}-t${c.threads}`, decoderSlug(c.decoder)].join('__');
 }

@@ -11,7 +11,7 @@ export { PhaseError, phase, phaseOf } from './phase-error.ts';
 // The result schema, config ids and labels.
 export type { Accuracy, BackendName, BenchConfig, BenchResult, BenchResultInput, DecoderConfig, ErrorCounts, SectionResult, UtteranceResult } from './schema.ts';
 export { RESULT_SCHEMA_VERSION, backendSchema, benchResultSchema, decoderConfigSchema, encoderFromCache, parseBenchResult } from './schema.ts';
-export { MAES_DEFAULTS, configId, decoderSlug, threadsLabel } from './config-id.ts';
+export { MAES_DEFAULTS, configId, decoderSlug, fileSafeName, threadsLabel } from './config-id.ts';
 
 // Model loading and the pipeline.
 export type { ModelConfig } from './model/config.ts';
@@ -50,5 +50,8 @@ export type { ClipTranscript } from './protocol/clip-transcript.ts';
 export { encoderFramesFor, planSections, sliceSeconds } from './protocol/sections.ts';
 export type { OkResultParts, ScoredRun } from './protocol/score-run.ts';
 export { okResult, rtfxOf, scoreRun, withRepeats } from './protocol/score-run.ts';
-export type { ResultError } from './protocol/result-records.ts';
+export type { ResultError, RunStamp } from './protocol/result-records.ts';
 export { failedResult, unsupportedResult } from './protocol/result-records.ts';
+export type { FileHash, Provenance } from './schema.ts';
+export { fileHashSchema, provenanceSchema } from './schema.ts';
+export { closestName, describeInputIssues, editDistance } from './input-errors.ts';

@@ -14,8 +14,8 @@ export type BackendName = z.infer<typeof backendSchema>;
 
 /** Decoder settings; `maes` fields mirror NeMo's names. */
 export const decoderConfigSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('greedy'), maxTokensPerStep: z.number().int().positive().optional() }),
-  z.object({
+  z.strictObject({ kind: z.literal('greedy'), maxTokensPerStep: z.number().int().positive().optional() }),
+  z.strictObject({
     kind: z.literal('maes'),
     beamWidth: z.number().int().positive(),
     numSteps: z.number().int().positive(),
@@ -142,8 +142,12 @@ export const accuracySchema = z.object({
   cer: z.number().nonnegative(),
   words: errorCountsSchema,
   chars: errorCountsSchema,
+  /** Scored utterances (or sections), empty references included. */
   utterances: z.number().int().nonnegative(),
-  droppedEmptyReferences: z.number().int().nonnegative(),
+  /** References empty after normalisation: scored as jiwer 4 and sclite do (their hypothesis words are insertions). */
+  emptyReferences: z.number().int().nonnegative().default(0),
+  /** Results written before empty references were scored: how many were dropped instead. */
+  droppedEmptyReferences: z.number().int().nonnegative().optional(),
 });
 
 /** Accuracy summary. */
@@ -170,6 +174,47 @@ export const decodeStatsSchema = z.object({
   encoderCache: z.enum(['hit', 'miss', 'partial', 'off']),
 });
 
+/** One file that went into a result: its path (relative to its model or dataset folder), size and content hash. */
+export const fileHashSchema = z.object({
+  file: z.string(),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** For model files: which part of the model it belongs to (config, vocab, preprocessor, encoder, decoder). */
+  role: z.string().optional(),
+});
+/** One hashed input file. */
+export type FileHash = z.infer<typeof fileHashSchema>;
+
+/**
+ * Exactly which inputs made a result: content hashes of every model file loaded (external data
+ * included) and of the dataset, the protocol settings, runtime and harness. `key` is a hash of all of
+ * it except the harness commit's dirtiness: a finished config is reused only while its key matches.
+ */
+export const provenanceSchema = z.object({
+  key: z.string(),
+  /** The harness's package version and git commit (`dirty`: uncommitted changes; not part of the key). */
+  harness: z.object({ version: z.string(), commit: z.string().optional(), dirty: z.boolean().optional() }),
+  runtime: z.object({ name: z.string(), version: z.string() }),
+  normalizer: z.string(),
+  /** Timed passes per config. */
+  repeats: z.number().int().positive(),
+  /** The model files the backend loads, relative to `dir`. */
+  model: z.object({ dir: z.string(), files: z.array(fileHashSchema) }),
+  dataset: z.object({
+    /** The dataset entry as the sweep gave it (kind and protocol settings; paths as given). */
+    spec: z.record(z.string(), z.unknown()),
+    /** Manifest, split table, transcripts: the files that describe it. */
+    files: z.array(fileHashSchema),
+    /** sha256 over the sorted (path, bytes, sha256) of every audio file, and how many there are. */
+    audioDigest: z.string(),
+    audioFiles: z.number().int().nonnegative(),
+  }),
+  /** The oracle whose section transcripts a long pass is scored against. */
+  oracle: z.object({ variant: z.string(), files: z.array(fileHashSchema) }).optional(),
+});
+/** Where a result came from. */
+export type Provenance = z.infer<typeof provenanceSchema>;
+
 /** One config's result file. */
 export const benchResultSchema = z.object({
   schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
@@ -180,6 +225,9 @@ export const benchResultSchema = z.object({
   finishedAt: z.string(),
   /** Run label (e.g. a git sha or date) so dashboards can show history. */
   runLabel: z.string().optional(),
+  /** The sweep run that wrote this result: results of one run share it (see the result store's rules). */
+  runId: z.string().optional(),
+  provenance: provenanceSchema.optional(),
   environment: environmentSchema,
   model: modelInfoSchema.optional(),
   accuracy: accuracySchema.optional(),

@@ -34,6 +34,12 @@ export interface BenchRunOptions {
   readonly shard?: string;
   readonly retryFailed?: boolean;
   readonly force?: boolean;
+  /** The run id to write as (CI shards of one night pass the same); default: continue or start one. */
+  readonly runId?: string;
+  /** Exit 0 even when configs failed (exploratory sweeps). */
+  readonly allowFailures?: boolean;
+  /** Ctrl-C: stop after killing the running config. */
+  readonly signal?: AbortSignal;
   /** Cache root: the fixture, oracle transcripts and (unless `noCache`) the tensor cache live under it. */
   readonly cacheDir: string;
   readonly noCache?: boolean;
@@ -43,6 +49,7 @@ export interface BenchRunOptions {
 /** What `bench run` did. */
 export interface BenchRunOutcome {
   readonly outcomes: SweepOutcome[];
+  /** 0: every config ok or unsupported (or --allow-failures); 1: a config failed; 130: interrupted. */
   readonly exitCode: number;
 }
 
@@ -75,23 +82,42 @@ export async function runBench(o: BenchRunOptions): Promise<BenchRunOutcome> {
   const output = o.output ?? stdoutOutput();
   const resultsDir = resolve(o.resultsDir);
   output.line(`bench run: results -> ${resultsDir}`);
+  let planned = 0;
   const outcomes = await runSweep(spec, {
     resultsDir,
     runLabel: o.runLabel ?? resultsDir.split(/[\\/]/).pop() ?? 'latest',
     retryFailed: o.retryFailed ?? false,
     force: o.force ?? false,
+    ...(o.runId ? { runId: o.runId } : {}),
+    ...(o.signal ? { signal: o.signal } : {}),
     output,
     oracleDir: join(o.cacheDir, 'oracle'),
+    hashStore: join(o.cacheDir, 'hashes.json'),
     ...(o.noCache ? {} : { tensorCacheDir: join(o.cacheDir, 'tensors') }),
     select: (jobs) => {
       const kept = jobs.filter((j) => (!o.variants || o.variants.includes(j.config.variant)) && (!o.datasets || o.datasets.includes(j.config.dataset)));
-      if (!o.shard) return kept;
-      const mine = new Set(selectShard([...new Set(kept.map(groupKey))], o.shard));
-      return kept.filter((j) => mine.has(groupKey(j)));
+      const mine = o.shard ? new Set(selectShard([...new Set(kept.map(groupKey))], o.shard)) : null;
+      const selected = mine ? kept.filter((j) => mine.has(groupKey(j))) : kept;
+      planned = selected.length;
+      return selected;
     },
   });
   output.line(`\n${formatSummaryTable(outcomes.map((x) => x.result))}`);
-  const failed = outcomes.filter((x) => x.result.status === 'failed').length;
-  output.line(`\n${outcomes.length} configs: ${outcomes.length - failed} ok or unsupported, ${failed} failed`);
-  return { outcomes, exitCode: 0 };
+  return { outcomes, exitCode: reportCounts(outcomes, planned, o, output) };
+}
+
+/** The closing count line, and the exit code it implies. */
+function reportCounts(outcomes: readonly SweepOutcome[], planned: number, o: BenchRunOptions, output: SweepOutput): number {
+  const count = (status: string): number => outcomes.filter((x) => x.result.status === status).length;
+  const failed = count('failed');
+  if (o.signal?.aborted) {
+    output.line(`\ninterrupted: ${outcomes.length} finished, ${planned - outcomes.length} not run; rerun to resume`);
+    return 130;
+  }
+  output.line(`\n${outcomes.length} configs: ${count('ok')} ok, ${count('unsupported')} unsupported, ${failed} failed`);
+  if (failed > 0 && !o.allowFailures) {
+    output.line('bench run: exit 1 because a config failed (--allow-failures keeps exit 0 for exploratory sweeps)');
+    return 1;
+  }
+  return 0;
 }

@@ -21,6 +21,9 @@ await writeJsonAtomic(job.resultPath, {
   startedAt: now,
   finishedAt: now,
   environment: environmentOf('onnxruntime-node'),
-  accuracy: { wer: 0, cer: 0, words: { hits: 1, substitutions: 0, deletions: 0, insertions: 0, referenceLength: 1 }, chars: { hits: 1, substitutions: 0, deletions: 0, insertions: 0, referenceLength: 1 }, utterances: 1, droppedEmptyReferences: 0 },
+  // As the real worker does: the result carries the run and the inputs the sweep hashed.
+  ...(job.runId ? { runId: job.runId } : {}),
+  ...(job.provenance ? { provenance: job.provenance } : {}),
+  accuracy: { wer: 0, cer: 0, words: { hits: 1, substitutions: 0, deletions: 0, insertions: 0, referenceLength: 1 }, chars: { hits: 1, substitutions: 0, deletions: 0, insertions: 0, referenceLength: 1 }, utterances: 1, emptyReferences: 0 },
   utterances: [],
 });

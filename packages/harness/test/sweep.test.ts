@@ -1,25 +1,38 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { backendSchema, parseBenchResult } from '@parakeet-bench/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backendSchema, encodeWav16, parseBenchResult } from '@parakeet-bench/core';
 import { backends } from '../src/backends.ts';
+import type { SweepSpec } from '../src/sweep/sweep-spec.ts';
 import { parseSweepSpec } from '../src/sweep/sweep-spec.ts';
 import { runSweep } from '../src/sweep/run-sweep.ts';
 
 const fake = join(import.meta.dirname, 'fake-worker.ts');
-const v = (id: string) => ({ id, dir: '.', encoderFile: 'e', decoderFile: 'd', encoderPrecision: 'fp32', decoderPrecision: 'fp32' });
-const spec = parseSweepSpec(
-  {
-    variants: [v('ok'), v('crash'), v('hang'), v('ok2')],
-    oracleVariant: 'ok',
-    backends: [{ backend: 'node-cpu', threads: [1] }],
-    decoders: [{ kind: 'greedy' }],
-    datasets: [{ name: 'd', kind: 'manifest', manifest: 'unused.jsonl' }],
-    timeoutSec: 10,
-  },
-  'test',
-);
+let spec: SweepSpec;
+
+// Stand-in model and dataset files: the fake worker reads none of them, but the sweep hashes them
+// (provenance) to decide what a rerun may reuse.
+beforeAll(async () => {
+  const root = await mkdtemp(join(tmpdir(), 'pb-sweep-inputs-'));
+  const model = join(root, 'model');
+  await mkdir(model);
+  for (const f of ['config.json', 'vocab.txt', 'nemo128.onnx', 'e', 'd']) await writeFile(join(model, f), f);
+  await writeFile(join(root, 'a.wav'), encodeWav16(new Float32Array(1600), 16000));
+  await writeFile(join(root, 'd.jsonl'), '{"audio_filepath":"a.wav","text":"x"}\n');
+  const v = (id: string) => ({ id, dir: model, encoderFile: 'e', decoderFile: 'd', encoderPrecision: 'fp32', decoderPrecision: 'fp32' });
+  spec = parseSweepSpec(
+    {
+      variants: [v('ok'), v('crash'), v('hang'), v('ok2')],
+      oracleVariant: 'ok',
+      backends: [{ backend: 'node-cpu', threads: [1] }],
+      decoders: [{ kind: 'greedy' }],
+      datasets: [{ name: 'd', kind: 'manifest', manifest: join(root, 'd.jsonl') }],
+      timeoutSec: 10,
+    },
+    'test',
+  );
+});
 
 describe('runSweep', () => {
   it('records a crashed and a hung config with their reasons, goes on, and resumes on rerun', async () => {

@@ -74,10 +74,10 @@ describe('bench run --model-dir', () => {
     const results = await mkdtemp(join(tmpdir(), 'pb-quick-'));
     expect(await runCommand.run(['--model-dir', fx.stockDir, '--manifest', fx.datasets.short.manifest, '--results', results, '--no-cache'])).toBe(0);
     expect((await ls(results)).filter((f) => f.endsWith('.json')).sort()).toEqual([
-      'manifest__fp16__node-cpu-t0__greedy.json',
-      'manifest__fp32-sharded__node-cpu-t0__greedy.json',
-      'manifest__fp32__node-cpu-t0__greedy.json',
-      'manifest__int8__node-cpu-t0__greedy.json',
+      'fixture-short__fp16__node-cpu-t0__greedy.json',
+      'fixture-short__fp32-sharded__node-cpu-t0__greedy.json',
+      'fixture-short__fp32__node-cpu-t0__greedy.json',
+      'fixture-short__int8__node-cpu-t0__greedy.json',
     ]);
   }, 120_000);
 

@@ -120,6 +120,17 @@ describe('decodeWav', () => {
     expect([...decodeWav(bytes, 'odd.wav').samples]).toEqual([0.25]);
   });
 
+  it('reads a WAV written to a pipe (data size 0xFFFFFFFF or 0) to the end of the file, not as truncated', () => {
+    const body = le([0.5, 0.25, -0.25], (v, o, x) => v.setInt16(o, x * 32768, true), 2);
+    for (const declared of [0xffffffff, 0]) {
+      const bytes = riff([fmt(1, 1, 16000, 16), data(body, declared)]);
+      new DataView(bytes.buffer).setUint32(4, declared, true); // the RIFF size is unknown too
+      const wav = decodeWav(bytes, 'pipe.wav');
+      expect(wav.truncated, `declared ${declared}`).toBe(false);
+      expect([...wav.samples]).toEqual([0.5, 0.25, -0.25]);
+    }
+  });
+
   it('decodes what exists of a data chunk that overruns the file and flags it as truncated', () => {
     const body = le([0.5, 0.25, -0.25], (v, o, x) => v.setInt16(o, x * 32768, true), 2);
     const wav = decodeWav(riff([fmt(1, 1, 16000, 16), data([...body, 7], 1000)]), 'cut.wav'); // 7 bytes: 3 whole samples

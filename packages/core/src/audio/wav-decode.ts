@@ -82,6 +82,9 @@ function parseFmt(view: DataView, offset: number, size: number, source: string):
   };
 }
 
+/** The chunk size a streaming writer leaves when it cannot seek back (RIFF and data chunks). */
+const STREAMED_SIZE = 0xffffffff;
+
 /** Decodes a WAV file to mono float samples; `source` (e.g. the path) is named in every error. */
 export function decodeWav(bytes: Uint8Array, source: string): DecodedWav {
   if (bytes.length < 12 || ascii(bytes, 0) !== 'RIFF' || ascii(bytes, 8) !== 'WAVE') {
@@ -95,11 +98,14 @@ export function decodeWav(bytes: Uint8Array, source: string): DecodedWav {
   let truncated = false;
   for (let pos = 12; pos + 8 <= bytes.length; ) {
     const id = ascii(bytes, pos);
-    const size = view.getUint32(pos + 4, true);
+    let size = view.getUint32(pos + 4, true);
     const body = pos + 8;
     if (id === 'fmt ') fmt = parseFmt(view, body, Math.min(size, bytes.length - body), source);
     if (id === 'data' && data === undefined) {
       const available = bytes.length - body;
+      // A WAV written to a pipe (ffmpeg ... -f wav -) cannot seek back to fill in sizes: its data
+      // chunk says 0xFFFFFFFF or 0 and runs to the end of the file.
+      if (size === STREAMED_SIZE || (size === 0 && available > 0)) size = available;
       truncated = size > available;
       data = { offset: body, size: Math.min(size, available) };
     }

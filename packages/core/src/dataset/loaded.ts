@@ -9,11 +9,10 @@ export interface LoadedUtterance {
   readonly samples: Float32Array;
 }
 
-/** A corpus; utterances with an empty reference are dropped and counted. */
+/** A corpus; utterances with an empty reference stay (scored as jiwer 4 does). */
 export interface LoadedCorpus {
   readonly kind: 'corpus';
   readonly utterances: LoadedUtterance[];
-  readonly droppedEmptyReferences: number;
 }
 
 /** The long-pass recording, cut to the protocol's first maxSec seconds. */

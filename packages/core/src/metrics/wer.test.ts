@@ -49,18 +49,24 @@ describe('scoreCorpus', () => {
     { ref: '...', hyp: 'x' },
   ];
 
-  it('normalises, drops empty references, and micro-averages (hand-checked)', () => {
+  it('normalises, scores empty references as jiwer 4 does (insertions count), and micro-averages (hand-checked)', () => {
     const r = scoreCorpus(pairs);
-    // Words: pair 1 = 0 errors / 3; pair 2 "l été est là" vs "l été et la" = 2 S / 4; pair 3 dropped.
-    expect(r.words).toEqual({ hits: 5, substitutions: 2, deletions: 0, insertions: 0, referenceLength: 7 });
-    expect(r.wer).toBeCloseTo(2 / 7, 12);
+    // Words: pair 1 = 0 errors / 3; pair 2 "l été est là" vs "l été et la" = 2 S / 4; pair 3 "" vs "x" = 1 I / 0.
+    expect(r.words).toEqual({ hits: 5, substitutions: 2, deletions: 0, insertions: 1, referenceLength: 7 });
+    expect(r.wer).toBeCloseTo(3 / 7, 12);
     // Chars: "bonjour le monde" = 16, 0 errors. "l été est là" (12) vs "l été et la" (11): common
-    // prefix "l été e", then [s t ␠ l à] vs [t ␠ l a]: delete s, substitute à->a = 2 edits.
-    expect(r.chars).toMatchObject({ deletions: 1, substitutions: 1, insertions: 0, referenceLength: 28 });
-    expect(r.cer).toBeCloseTo(2 / 28, 12);
-    expect(r.utterances).toBe(2);
-    expect(r.droppedEmptyReferences).toBe(1);
+    // prefix "l été e", then [s t ␠ l à] vs [t ␠ l a]: delete s, substitute à->a = 2 edits; "" vs "x": 1 I.
+    expect(r.chars).toMatchObject({ deletions: 1, substitutions: 1, insertions: 1, referenceLength: 28 });
+    expect(r.cer).toBeCloseTo(3 / 28, 12);
+    expect(r.utterances).toBe(3);
+    expect(r.emptyReferences).toBe(1);
     expect(accuracySchema.parse(r)).toEqual(r);
+  });
+
+  it('matches jiwer 4 on empty references: wer("", "") = 0, wer("", "peaceful silence") = 2', () => {
+    expect(scoreCorpus([{ ref: 'a b', hyp: 'a b' }, { ref: '', hyp: '' }])).toMatchObject({ wer: 0, emptyReferences: 1, utterances: 2 });
+    expect(scoreCorpus([{ ref: 'a b', hyp: 'a b' }, { ref: '', hyp: 'peaceful silence' }]).wer).toBe(1);
+    expect(errorRate({ hits: 0, substitutions: 0, deletions: 0, insertions: 2, referenceLength: 0 })).toBe(2);
   });
 
   it('can score raw strings or use a custom normaliser', () => {
@@ -70,8 +76,8 @@ describe('scoreCorpus', () => {
     expect(custom.wer).toBe(0);
   });
 
-  it('returns zeros for an empty or all-empty corpus', () => {
-    const r = scoreCorpus([{ ref: ' ', hyp: 'x' }]);
-    expect(r).toMatchObject({ wer: 0, cer: 0, utterances: 0, droppedEmptyReferences: 1 });
+  it('returns zeros for no pairs, and refuses a corpus whose references are all empty', () => {
+    expect(scoreCorpus([])).toMatchObject({ wer: 0, cer: 0, utterances: 0, emptyReferences: 0 });
+    expect(() => scoreCorpus([{ ref: ' ', hyp: 'x' }, { ref: '...', hyp: '' }])).toThrow(/all 2 references are empty after normalisation, so WER is undefined/);
   });
 });

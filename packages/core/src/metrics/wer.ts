@@ -36,9 +36,10 @@ export function splitChars(s: string): string[] {
 }
 
 /**
- * (S + D + I) / referenceLength. jiwer raises on an empty reference; we return 0 when there are no
- * edits either, else treat the empty reference as length 1 (so 3 inserted words -> 3.0): finite,
- * JSON-safe and still growing with the damage. {@link scoreCorpus} drops empty references instead.
+ * (S + D + I) / referenceLength, as jiwer 4 defines it for an empty reference too: 0 when there are
+ * no edits either, else the empty reference counts as length 1 (`wer('', 'peaceful silence') == 2`),
+ * finite, JSON-safe and growing with the damage. At corpus level an empty reference adds its
+ * insertions and no length ({@link scoreCorpus}).
  */
 export function errorRate(counts: ErrorCounts): number {
   const edits = counts.substitutions + counts.deletions + counts.insertions;
@@ -90,35 +91,45 @@ export interface ScoreCorpusOptions {
   normalize?: boolean | ((s: string) => string);
 }
 
+/** Thrown for a corpus with no reference word at all: its WER has no denominator. */
+export function allEmptyReferencesError(count: number): Error {
+  return new Error(
+    `all ${count} reference${count === 1 ? ' is' : 's are'} empty after normalisation, so WER is undefined; check the transcripts (or the normaliser)`,
+  );
+}
+
 /**
- * Corpus-level (micro) WER and CER. References that are empty after normalisation are dropped and
- * counted in `droppedEmptyReferences` (jiwer cannot score them); `utterances` counts scored pairs only.
- * With nothing scored, wer and cer are 0 and `utterances` is 0.
+ * Corpus-level (micro) WER and CER, as jiwer 4 and NIST sclite count them: a reference that is empty
+ * after normalisation is kept, its hypothesis words count as insertions against no reference length,
+ * and such references are counted in `emptyReferences`. A corpus whose references are ALL empty is an
+ * error (nothing to divide by).
  */
 export function scoreCorpus(pairs: readonly { ref: string; hyp: string }[], options: ScoreCorpusOptions = {}): Accuracy {
   const norm = options.normalize ?? true;
   const prepare = typeof norm === 'function' ? norm : norm ? normalizeText : (s: string): string => s;
   const words: ErrorCounts[] = [];
   const chars: ErrorCounts[] = [];
-  let dropped = 0;
   for (const { ref, hyp } of pairs) {
     const r = prepare(ref);
     const h = prepare(hyp);
-    if (splitWords(r).length === 0) {
-      dropped++;
-      continue;
-    }
     words.push(scoreWords(r, h));
     chars.push(scoreChars(r, h));
   }
+  return accuracyOf(words, chars);
+}
+
+/** Corpus accuracy from per-utterance counts (micro aggregation); throws when no reference has a word. */
+export function accuracyOf(words: readonly ErrorCounts[], chars: readonly ErrorCounts[]): Accuracy {
   const wordTotal = sumCounts(words);
   const charTotal = sumCounts(chars);
+  const emptyReferences = words.filter((w) => w.referenceLength === 0).length;
+  if (words.length > 0 && wordTotal.referenceLength === 0) throw allEmptyReferencesError(words.length);
   return {
     wer: errorRate(wordTotal),
     cer: errorRate(charTotal),
     words: wordTotal,
     chars: charTotal,
     utterances: words.length,
-    droppedEmptyReferences: dropped,
+    emptyReferences,
   };
 }

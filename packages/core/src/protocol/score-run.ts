@@ -12,6 +12,8 @@ import type { BenchConfig, BenchResult, UtteranceResult } from '../schema.ts';
 import { RESULT_SCHEMA_VERSION } from '../schema.ts';
 import type { StageTimings } from '../transcribe.ts';
 import type { ClipTranscript } from './clip-transcript.ts';
+import type { RunStamp } from './result-records.ts';
+import { stampFields } from './result-records.ts';
 import { scoreCorpusResults, scoreUtterance } from './score.ts';
 import { planSections, scoreSections, wordsBySection } from './sections.ts';
 
@@ -88,17 +90,22 @@ function scoreCorpus(data: LoadedCorpus, clips: readonly ClipTranscript[]) {
     audioSec += durationSec;
     utterances.push(scoreUtterance(u.id, u.audio, durationSec, u.reference, clip.text));
   });
-  return { accuracy: scoreCorpusResults(utterances, data.droppedEmptyReferences), utterances, audioSec, notes: [...notes] };
+  return { accuracy: scoreCorpusResults(utterances), utterances, audioSec, notes: [...notes] };
 }
 
 function scoreLong(data: LoadedLong, clip: ClipTranscript, oracle: readonly string[]) {
   const audioSec = data.samples.length / TARGET_SAMPLE_RATE;
   const plans = planSections(audioSec, data.sectionSec);
   const sections = scoreSections(plans, oracle, wordsBySection(clip.words, plans), data.audio);
+  if (sections.every((s) => s.words.referenceLength === 0)) {
+    throw new Error(
+      `${data.audio}: the oracle's transcript is empty in every section, so there is nothing to score the long pass against; is the recording silent, or the oracle variant broken?`,
+    );
+  }
   const worst = sections.reduce((a, b) => (b.wer > a.wer ? b : a), sections[0]!);
   const human = data.humanReference !== undefined ? scoreUtterance('human', data.audio, audioSec, data.humanReference, clip.text) : undefined;
   return {
-    accuracy: scoreCorpusResults(sections, 0),
+    accuracy: scoreCorpusResults(sections),
     longPass: {
       audioSec,
       sectionSec: data.sectionSec,
@@ -106,7 +113,7 @@ function scoreLong(data: LoadedLong, clip: ClipTranscript, oracle: readonly stri
       worstSectionIndex: worst.index,
       worstSectionWer: worst.wer,
       sections,
-      ...(human ? { humanReference: scoreCorpusResults([human], 0) } : {}),
+      ...(human ? { humanReference: scoreCorpusResults([human]) } : {}),
     },
     utterances: [],
     audioSec,
@@ -137,7 +144,7 @@ export function scoreRun(data: LoadedDataset, clips: readonly ClipTranscript[], 
 /** Everything besides the scores that an ok result records. */
 export interface OkResultParts {
   readonly config: BenchConfig;
-  readonly runLabel?: string;
+  readonly stamp?: RunStamp;
   readonly startedAt: string;
   readonly environment: BenchResult['environment'];
   readonly variant: ModelVariant;
@@ -158,7 +165,7 @@ export function okResult(p: OkResultParts, s: ScoredRun): BenchResult {
     status: 'ok',
     startedAt: p.startedAt,
     finishedAt: new Date().toISOString(),
-    ...(p.runLabel ? { runLabel: p.runLabel } : {}),
+    ...stampFields(p.stamp),
     environment: p.environment,
     model: {
       dir: p.variant.dir,

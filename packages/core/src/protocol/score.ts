@@ -1,5 +1,5 @@
 import type { Accuracy, UtteranceResult } from '../schema.ts';
-import { errorRate, scoreChars, scoreWords, sumCounts } from '../metrics/wer.ts';
+import { accuracyOf, errorRate, scoreChars, scoreWords } from '../metrics/wer.ts';
 import { normalizeText } from '../text/normalize.ts';
 
 /** Scores one utterance after normalization; stores the raw texts for display. */
@@ -27,9 +27,13 @@ export function scoreUtterance(
   };
 }
 
-/** Corpus-level (micro) accuracy from scored utterances: counts summed, then rates. */
-export function scoreCorpusResults(utterances: readonly UtteranceResult[], droppedEmptyReferences: number): Accuracy {
-  const words = sumCounts(utterances.map((u) => u.words));
-  const chars = sumCounts(utterances.map((u) => u.chars));
-  return { wer: errorRate(words), cer: errorRate(chars), words, chars, utterances: utterances.length, droppedEmptyReferences };
+/**
+ * Corpus-level (micro) accuracy from scored utterances: counts summed, then rates; empty references
+ * add their insertions (jiwer 4 / sclite) and are counted. Throws when every reference is empty.
+ */
+export function scoreCorpusResults(utterances: readonly UtteranceResult[]): Accuracy {
+  return accuracyOf(
+    utterances.map((u) => u.words),
+    utterances.map((u) => u.chars),
+  );
 }

@@ -9,6 +9,16 @@ describe('section protocol', () => {
     expect(planSections(120)).toHaveLength(2);
     expect(() => planSections(10, 0)).toThrow(/section length/);
   });
+  it('joins a trailing section shorter than 1 s to the one before it (240.00125 s: four sections, not five)', () => {
+    const plans = planSections(240.00125);
+    expect(plans).toHaveLength(4);
+    expect(plans[3]).toEqual({ index: 3, startSec: 180, endSec: 240.00125 });
+    expect(planSections(241)).toHaveLength(5);
+  });
+  it('refuses a recording shorter than one section, naming the fix', () => {
+    expect(() => planSections(11, 60)).toThrow(/the recording is 11\.00 s, shorter than one 60 s section: .*a corpus dataset/);
+    expect(planSections(60, 60)).toHaveLength(1);
+  });
   it('assigns words by the time of their first token', () => {
     const plans = planSections(130);
     const words = [

@@ -10,12 +10,29 @@ export interface SectionPlan {
   readonly endSec: number;
 }
 
-/** Splits [0, durationSec) into sections of `sectionSec` (the last one may be shorter). */
+/** A trailing section shorter than this joins the one before it (too short to score on its own). */
+export const MIN_TRAILING_SECTION_SEC = 1;
+
+/**
+ * Splits [0, durationSec) into sections of `sectionSec`; the last one may be shorter, and joins the
+ * previous one when under {@link MIN_TRAILING_SECTION_SEC}. A recording shorter than one section is
+ * refused: the protocol scores a long pass against sections, and one partial section is not that.
+ */
 export function planSections(durationSec: number, sectionSec = 60): SectionPlan[] {
   if (!(sectionSec > 0)) throw new Error(`section length must be > 0 s, got ${sectionSec}`);
+  if (durationSec < sectionSec) {
+    throw new Error(
+      `the recording is ${durationSec.toFixed(2)} s, shorter than one ${sectionSec} s section: the long-audio protocol needs at least one whole section; use a longer recording, a smaller sectionSec, or a corpus dataset (folder or manifest)`,
+    );
+  }
   const plans: SectionPlan[] = [];
   for (let k = 0; k * sectionSec < durationSec; k++) {
     plans.push({ index: k, startSec: k * sectionSec, endSec: Math.min((k + 1) * sectionSec, durationSec) });
+  }
+  const last = plans.at(-1)!;
+  if (plans.length > 1 && last.endSec - last.startSec < MIN_TRAILING_SECTION_SEC) {
+    plans.pop();
+    plans[plans.length - 1] = { ...plans[plans.length - 1]!, endSec: durationSec };
   }
   return plans;
 }

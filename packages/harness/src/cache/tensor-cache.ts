@@ -5,10 +5,9 @@
  * the stage time measured when an entry was computed is kept so results stay comparable on a hit.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ClipCache, EncodedAudio, Features, ModelVariant } from '@parakeet-bench/core';
-import { preprocessorFileOf } from '@parakeet-bench/core';
+import type { ClipCache, EncodedAudio, FileHash, Features } from '@parakeet-bench/core';
 import { writeFileAtomic } from '@parakeet-bench/node-io';
 
 type CacheKind = 'features' | 'encoded';
@@ -17,12 +16,6 @@ interface Sidecar {
   readonly kind: CacheKind;
   readonly dims: { bins?: number; dim?: number; frames: number; length: number };
   readonly ms: number;
-}
-
-/** Identity of a graph file: path, size and mtime (cheap, and changes whenever the file is replaced). */
-export async function fileIdentity(path: string): Promise<string> {
-  const s = await stat(path);
-  return `${path}:${s.size}:${s.mtimeMs}`;
 }
 
 /** sha256 of the samples' bytes. */
@@ -54,23 +47,26 @@ async function putEntry(dir: string, kind: CacheKind, key: string, side: Sidecar
 /** Where a config's clips are cached and whether it may read the cache. */
 export interface TensorCacheOptions {
   readonly dir: string;
+  /** Content hashes of the model files, with roles (the config's provenance). */
+  readonly modelFiles: readonly FileHash[];
   /**
    * `fresh`: the first decoder config of a (variant, backend, threads, dataset) always runs the whole
    * pipeline (honest timings and peak RAM) and fills the cache; `reuse`: later decoder configs read it.
    */
   readonly role: 'fresh' | 'reuse';
-  readonly variant: ModelVariant;
   readonly backend: string;
   readonly clips: readonly Float32Array[];
 }
 
 /**
- * The {@link ClipCache} of one config: features keyed by (preprocessor file, backend, audio), encoder
- * output by (preprocessor, encoder file, backend, audio).
+ * The {@link ClipCache} of one config: features keyed by the content of the preprocessor graph, the
+ * backend and the audio; encoder output by the preprocessor, the encoder graph and its external data,
+ * the backend and the audio. Content, not names or dates: a replaced model file or audio file misses.
  */
-export async function tensorClipCache(o: TensorCacheOptions): Promise<ClipCache> {
-  const pre = await fileIdentity(join(o.variant.dir, preprocessorFileOf(o.variant)));
-  const enc = await fileIdentity(join(o.variant.dir, o.variant.encoderFile));
+export function tensorClipCache(o: TensorCacheOptions): ClipCache {
+  const of = (role: string): string[] => o.modelFiles.filter((f) => f.role === role).map((f) => `${f.file}:${f.sha256}`);
+  const pre = JSON.stringify(of('preprocessor'));
+  const enc = JSON.stringify(of('encoder'));
   const audio = o.clips.map(audioHash);
   const featKey = (clip: number): string => cacheKey([pre, o.backend, audio[clip] ?? '']);
   const encKey = (clip: number): string => cacheKey([pre, enc, o.backend, audio[clip] ?? '']);

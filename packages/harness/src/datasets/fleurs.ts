@@ -7,7 +7,8 @@
  * function (NFC, lowercase, punctuation to space, accents kept), so starting from the raw text keeps
  * FLEURS scored exactly like every other corpus instead of through a second, different normaliser.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { readUtf8File } from '@parakeet-bench/node-io';
 import { extname, join } from 'node:path';
 import { loadAudioFile } from './audio-file.ts';
 import type { LoadedUtterance } from '@parakeet-bench/core';
@@ -66,12 +67,20 @@ async function indexByName(dir: string): Promise<Map<string, string>> {
 
 async function readTable(path: string, fetch: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return await readUtf8File(path, 'FLEURS split table');
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') throw new Error(`${path}: FLEURS split table not found; fetch the split with: ${fetch}`);
-    throw new Error(`${path}: cannot read the FLEURS split table (${err.message})`);
+    const message = (e as Error).message;
+    throw new Error(message.endsWith('FLEURS split table not found') ? `${message}; fetch the split with: ${fetch}` : message);
   }
+}
+
+/**
+ * The files a FLEURS split is made of: its table (the references) and its audio tarball (hashed
+ * whole: the extraction is derived from it).
+ */
+export function fleursFiles(spec: FleursDatasetSpec): { descriptors: string[]; audio: string[] } {
+  const paths = fleursPaths(spec.dir, spec.lang, spec.split);
+  return { descriptors: [paths.tsv], audio: [paths.archive] };
 }
 
 /**

@@ -10,7 +10,7 @@ const JFK_TEXT = 'And so, my fellow Americans, ask not what your country can do 
 const tone = (sec: number): Uint8Array => encodeWav16(new Float32Array(16000 * sec).map((_, i) => Math.sin(i / 5) * 0.3), 16000);
 
 describe('loadDataset', () => {
-  it('reads a NeMo manifest with relative paths and drops (and counts) empty references', async () => {
+  it('reads a NeMo manifest with relative paths and keeps empty references (the scorer counts them)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pb-ds-'));
     await mkdir(join(dir, 'wav'));
     await writeFile(join(dir, 'wav/a.wav'), tone(2));
@@ -21,8 +21,10 @@ describe('loadDataset', () => {
     );
     const d = await loadDataset({ name: 'm', kind: 'manifest', manifest: join(dir, 'm.jsonl') });
     if (d.kind !== 'corpus') throw new Error('corpus expected');
-    expect(d.utterances.map((u) => [u.reference, u.samples.length])).toEqual([['bonjour', 16000]]);
-    expect(d.droppedEmptyReferences).toBe(1);
+    expect(d.utterances.map((u) => [u.reference, u.samples.length])).toEqual([
+      ['bonjour', 16000],
+      ['  ', 16000],
+    ]);
   });
 
   it('reads the bundled folders of audio + .txt pairs (10 FLEURS-fr .ogg via ffmpeg, JFK .wav in-process)', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureFixture } from '@parakeet-bench/fixture';
 import type { FixturePaths } from '@parakeet-bench/fixture';
-import { modelDirSweep, variantsInModelDir } from './model-dir-sweep.ts';
+import { datasetNameOf, modelDirSweep, variantsInModelDir } from './model-dir-sweep.ts';
 import { parseSweepSpec } from './sweep-spec.ts';
 
 let fx: FixturePaths;
@@ -22,7 +22,11 @@ describe('modelDirSweep', () => {
     ]);
     const spec = parseSweepSpec(modelDirSweep(fx.stockDir, { longAudio: fx.datasets.long.wav, manifest: fx.datasets.short.manifest }), 'quick');
     expect(spec.oracleVariant).toBe('fp32');
-    expect(spec.datasets.map((d) => `${d.name}:${d.kind}`)).toEqual(['long:long', 'manifest:manifest']);
+    // Named after the files given, not after their kind (two manifests must not share one name).
+    expect(spec.datasets.map((d) => `${d.name}:${d.kind}`)).toEqual(['fixture-long:long', 'fixture-short:manifest']);
+    expect(datasetNameOf('/data/sets/fleurs-fr-test.jsonl')).toBe('fleurs-fr-test');
+    expect(datasetNameOf('/data/fleurs-fr-sample/')).toBe('fleurs-fr-sample');
+    expect(parseSweepSpec(modelDirSweep(fx.stockDir, { manifest: '/d/x.jsonl', folder: '/d/x' }), 'quick').datasets.map((d) => d.name)).toEqual(['x-manifest', 'x-folder']);
   });
 
   it('pairs an encoder with the fp32 decoder when its own precision has none (the real fp16 repo)', async () => {

@@ -1,48 +1,22 @@
-import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+/** Expanding a sweep into one job per config, in a stable order, each with its result file. */
+import { resolve } from 'node:path';
 import type { BenchConfig, ModelVariant } from '@parakeet-bench/core';
-import { configId, preprocessorFileOf } from '@parakeet-bench/core';
+import { configId } from '@parakeet-bench/core';
+import { resultPath } from '@parakeet-bench/results';
 import type { ConfigJob } from '../worker/job.ts';
-import type { DatasetSpec, SweepSpec } from './sweep-spec.ts';
+import type { SweepSpec } from './sweep-spec.ts';
 import { resolveDatasetPaths } from './sweep-spec.ts';
 
-/** Where a sweep writes: results/<run>/<config-id>.json and results/<run>/oracle/<dataset>.json. */
+/** Where a sweep writes results (<resultsDir>/<config-id>.json) and keeps its caches. */
 export interface ResultLayout {
   readonly resultsDir: string;
   readonly runLabel?: string;
   /** Where oracle transcripts are kept (default: <resultsDir>/oracle). Outside resultsDir keeps reports to results only. */
   readonly oracleDir?: string;
+  /** Where content hashes of model and dataset files are remembered across runs (default: memory only). */
+  readonly hashStore?: string;
   /** Where features and encoder outputs are cached across decoder configs; absent = off. */
   readonly tensorCacheDir?: string;
-}
-
-/**
- * Oracle file of a long dataset. The name carries a hash of everything the oracle depends on (audio
- * file, oracle variant files, pass and section lengths), so a changed input never reuses a stale one.
- */
-export function oraclePathFor(layout: ResultLayout, spec: SweepSpec, dataset: Extract<DatasetSpec, { kind: 'long' }>): string {
-  const v = oracleVariant(spec);
-  const ident = (p: string): string => {
-    try {
-      const s = statSync(p);
-      return `${p}:${s.size}:${s.mtimeMs}`;
-    } catch {
-      return `${p}:missing`;
-    }
-  };
-  const parts = [
-    ident(resolve(dataset.audio)),
-    ident(join(v.dir, preprocessorFileOf(v))),
-    ident(join(v.dir, v.encoderFile)),
-    ident(join(v.dir, v.decoderFile)),
-    ident(join(v.dir, 'vocab.txt')),
-    dataset.maxSec,
-    dataset.sectionSec,
-  ];
-  const key = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
-  const dir = layout.oracleDir ?? join(resolve(layout.resultsDir), 'oracle');
-  return join(dir, `${dataset.name.replace(/[^A-Za-z0-9._-]+/g, '_')}-${key}.json`);
 }
 
 function toVariant(v: SweepSpec['variants'][number]): ModelVariant {
@@ -72,8 +46,7 @@ export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
               config,
               variant: toVariant(v),
               dataset: resolveDatasetPaths(dataset, process.cwd()),
-              resultPath: join(resolve(layout.resultsDir), `${config.id}.json`),
-              ...(dataset.kind === 'long' ? { oraclePath: oraclePathFor(layout, spec, dataset) } : {}),
+              resultPath: resultPath(resolve(layout.resultsDir), config.id),
               ...(layout.runLabel ? { runLabel: layout.runLabel } : {}),
               ...(spec.repeats > 1 ? { repeats: spec.repeats } : {}),
               ...(layout.tensorCacheDir ? { cacheDir: resolve(layout.tensorCacheDir), cacheRole: d === 0 ? 'fresh' : 'reuse' } : {}),
@@ -82,6 +55,16 @@ export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
         }
       }
     }
+  }
+  const seen = new Map<string, ConfigJob>();
+  for (const job of jobs) {
+    const other = seen.get(job.config.id);
+    if (other) {
+      throw new Error(
+        `two configs share the id ${job.config.id} (datasets "${other.config.dataset}" and "${job.config.dataset}", variants "${other.config.variant}" and "${job.config.variant}"): rename one so each result has its own file`,
+      );
+    }
+    seen.set(job.config.id, job);
   }
   return jobs;
 }

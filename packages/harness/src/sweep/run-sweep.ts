@@ -1,29 +1,38 @@
 /**
- * The sweep's parent loop: plans the jobs, makes the oracle transcripts a long dataset needs, then
- * runs each config in its own worker process (peak RAM per config, a crash kills only its config).
- * Finished configs are skipped on rerun; a failed or crashed config is recorded and the sweep goes on.
+ * The sweep's parent loop: plans the jobs, checks the results directory is writable, prepares the
+ * long datasets (frame wall, sections, oracle), then runs each config in its own worker process (peak
+ * RAM per config; a crash kills only its config). A finished config is reused only while its
+ * provenance matches; a failed or crashed one is recorded with its reason and the sweep goes on.
  */
-import type { BenchResult } from '@parakeet-bench/core';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { BenchResult, Provenance } from '@parakeet-bench/core';
 import { decoderSlug, failedResult, threadsLabel } from '@parakeet-bench/core';
-import { readResultFile, writeResult } from '@parakeet-bench/results';
+import { HashCache } from '@parakeet-bench/node-io';
+import { readResultFile, scanResults, writeResult } from '@parakeet-bench/results';
 import { backends } from '../backends.ts';
-import { readOracle } from '../cache/oracle.ts';
 import { environmentOf } from '../environment.ts';
-import type { ConfigJob, OracleJob } from '../worker/job.ts';
-import { HARNESS_WORKER, runWorker } from '../worker/spawn-worker.ts';
-import type { WorkerExit } from '../worker/spawn-worker.ts';
+import { DEFAULT_NORMALIZER, provenanceOf } from '../provenance/provenance.ts';
+import type { ConfigJob } from '../worker/job.ts';
+import { HARNESS_WORKER, exitReason, runWorker } from '../worker/spawn-worker.ts';
+import type { OracleState } from './oracles.ts';
+import { ensureOracles } from './oracles.ts';
 import type { ResultLayout } from './plan.ts';
-import { oraclePathFor, oracleVariant, planJobs } from './plan.ts';
+import { oracleVariant, planJobs } from './plan.ts';
 import type { SweepOutput } from './progress-output.ts';
 import { logOutput, stdoutOutput } from './progress-output.ts';
+import { decideReuse } from './reuse.ts';
+import { newRunId, newestRunId } from './run-id.ts';
 import type { SweepSpec } from './sweep-spec.ts';
 
 /** Options of one sweep run. */
 export interface SweepOptions extends ResultLayout {
-  /** Rerun configs whose result says failed (finished ok/unsupported ones are always kept). */
+  /** Rerun configs whose result says failed (finished ok/unsupported ones are reused while valid). */
   readonly retryFailed?: boolean;
-  /** Rerun everything. */
+  /** Rerun everything, as a new run. */
   readonly force?: boolean;
+  /** The run id to write as (CI shards of one night share one); default: continue the newest run in the directory, or a new one. */
+  readonly runId?: string;
   /** Keeps only some configs (e.g. a CI shard). */
   readonly select?: (jobs: ConfigJob[]) => ConfigJob[];
   /** The worker script (default: the harness worker; tests substitute a fake one). */
@@ -32,19 +41,15 @@ export interface SweepOptions extends ResultLayout {
   readonly log?: (line: string) => void;
   /** Where lines and progress go; takes precedence over `log`. */
   readonly output?: SweepOutput;
+  /** Stops the sweep (Ctrl-C): the running worker is killed, nothing more starts. */
+  readonly signal?: AbortSignal;
 }
 
-/** What happened to each config. */
+/** What happened to each config that finished (configs not run after an interruption are absent). */
 export interface SweepOutcome {
   readonly job: ConfigJob;
   readonly result: BenchResult;
   readonly skipped: boolean;
-}
-
-function exitReason(exit: WorkerExit, timeoutSec: number): string {
-  if (exit.timedOut) return `timed out after ${timeoutSec} s`;
-  const how = exit.signal ? `killed by ${exit.signal}` : `exited with code ${exit.code}`;
-  return `worker process ${how} without writing a result${exit.stderrTail ? `: ${exit.stderrTail}` : ''}`;
 }
 
 /** A one-line label of a config for progress output. */
@@ -63,58 +68,98 @@ function describe(r: BenchResult): string {
   return parts.join(', ');
 }
 
-async function ensureOracles(spec: SweepSpec, jobs: ConfigJob[], opts: SweepOptions, out: SweepOutput): Promise<Map<string, string>> {
-  const failures = new Map<string, string>();
-  const needed = new Set(jobs.filter((j) => j.dataset.kind === 'long').map((j) => j.dataset.name));
-  for (const dataset of spec.datasets) {
-    if (dataset.kind !== 'long' || !needed.has(dataset.name)) continue;
-    const oraclePath = oraclePathFor(opts, spec, dataset);
-    if (!opts.force && (await readOracle(oraclePath))) {
-      out.line(`oracle ${dataset.name}: cached (${oraclePath})`);
-      continue;
-    }
-    const job: OracleJob = { kind: 'oracle', variant: oracleVariant(spec), dataset, threads: 0, oraclePath };
-    out.line(`oracle ${dataset.name}: transcribing each ${dataset.sectionSec} s section alone with ${spec.oracleVariant}`);
-    const exit = await runWorker(opts.worker ?? HARNESS_WORKER, job, spec.timeoutSec, (m) => out.progress(`oracle ${dataset.name}`, m));
-    if (!(await readOracle(oraclePath))) {
-      const reason = `fp32 oracle for ${dataset.name} failed: ${exitReason(exit, spec.timeoutSec)}`;
-      failures.set(dataset.name, reason);
-      out.line(`oracle ${dataset.name}: FAILED ${reason}`);
-    }
+/** Fails before any config runs when results could not be written (EACCES, a file in the way). */
+async function assertWritable(dir: string): Promise<void> {
+  const probe = join(dir, `.write-probe-${process.pid}`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(probe, '');
+    await rm(probe, { force: true });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(`${dir}: the results directory is not writable (${err.code ?? err.message}); choose another --results or fix its permissions`);
   }
-  return failures;
+}
+
+/** The run this sweep writes as, and why (printed once). */
+async function chooseRunId(resultsDir: string, opts: SweepOptions): Promise<{ runId: string; note: string }> {
+  if (opts.runId) return { runId: opts.runId, note: `run ${opts.runId}` };
+  const existing = opts.force ? undefined : newestRunId((await scanResults(resultsDir, { recursive: false })).results);
+  return existing ? { runId: existing, note: `continuing run ${existing}` } : { runId: newRunId(), note: 'new run' };
 }
 
 /**
- * Runs a sweep config by config, each in its own process. Finished configs are skipped (a rerun
- * resumes), a failed or crashed config is recorded with its reason and the sweep goes on.
+ * Runs a sweep config by config, each in its own process. Finished configs are reused while their
+ * provenance still matches (a rerun resumes), a failed or crashed config is recorded with its reason
+ * and the sweep goes on.
  */
 export async function runSweep(spec: SweepSpec, opts: SweepOptions): Promise<SweepOutcome[]> {
   const out = opts.output ?? (opts.log ? logOutput(opts.log) : stdoutOutput());
+  const resultsDir = resolve(opts.resultsDir);
   const all = planJobs(spec, opts);
   const jobs = opts.select ? opts.select(all) : all;
+  await assertWritable(resultsDir);
+  const { runId, note } = await chooseRunId(resultsDir, opts);
+  out.line(`bench run: ${note}`);
+  const hashes = new HashCache(opts.hashStore);
   const worker = opts.worker ?? HARNESS_WORKER;
-  const oracleFailures = await ensureOracles(spec, jobs, opts, out);
+  const longNames = new Set(jobs.filter((j) => j.dataset.kind === 'long').map((j) => j.dataset.name));
+  const oracles: Map<string, OracleState> = await ensureOracles(
+    spec,
+    longNames,
+    { oracleDir: opts.oracleDir ?? join(resultsDir, 'oracle'), hashes, ...(opts.force ? { force: true } : {}), worker, ...(opts.signal ? { signal: opts.signal } : {}) },
+    out,
+  );
   const outcomes: SweepOutcome[] = [];
-  for (const [i, job] of jobs.entries()) {
-    const prefix = `[${i + 1}/${jobs.length}] ${configLabel(job)}`;
-    const previous = opts.force ? null : (await readResultFile(job.resultPath)).result;
-    if (previous && (previous.status !== 'failed' || !opts.retryFailed)) {
-      out.line(`${prefix}: cached, ${describe(previous)}`);
-      outcomes.push({ job, result: previous, skipped: true });
+  for (const [i, planned] of jobs.entries()) {
+    if (opts.signal?.aborted) break;
+    const prefix = `[${i + 1}/${jobs.length}] ${configLabel(planned)}`;
+    const oracle = oracles.get(planned.config.dataset);
+    let provenance: Provenance | null = null;
+    try {
+      provenance = await provenanceOf({
+        job: planned,
+        ...(planned.dataset.kind === 'long' ? { oracle: oracleVariant(spec) } : {}),
+        normalizer: DEFAULT_NORMALIZER,
+        hashes,
+      });
+    } catch {
+      // A missing input: the worker names it in the failed result.
+    }
+    await hashes.save();
+    const job: ConfigJob = {
+      ...planned,
+      runId,
+      ...(provenance ? { provenance } : {}),
+      ...(oracle?.ok ? { oraclePath: oracle.oraclePath } : {}),
+    };
+    const decision = decideReuse({
+      stored: await readResultFile(job.resultPath),
+      current: provenance,
+      runId,
+      force: opts.force ?? false,
+      retryFailed: opts.retryFailed ?? false,
+    });
+    if (decision.reuse) {
+      const r = decision.result;
+      const hint = r.status === 'failed' ? ' (inputs unchanged since it failed: rerun it with --retry-failed)' : '';
+      out.line(`${prefix}: cached, ${describe(r)}${hint}`);
+      outcomes.push({ job, result: r, skipped: true });
       continue;
     }
+    if (decision.why) out.line(`${prefix}: rerunning: ${decision.why}`);
     const startedAt = new Date().toISOString();
     const t0 = Date.now();
-    const oracleFailure = oracleFailures.get(job.config.dataset);
-    let result: BenchResult | null = null;
+    const stamp = { ...(job.runLabel ? { runLabel: job.runLabel } : {}), runId, ...(provenance ? { provenance } : {}) };
     const failed = (message: string, phase: string): BenchResult =>
-      failedResult(job.config, { message, phase }, startedAt, environmentOf(backends[job.config.backend].runtime), job.runLabel);
-    if (oracleFailure) {
-      result = failed(oracleFailure, 'oracle');
+      failedResult(job.config, { message, phase }, startedAt, environmentOf(backends[job.config.backend].runtime), stamp);
+    let result: BenchResult | null;
+    if (oracle && !oracle.ok) {
+      result = failed(oracle.reason, oracle.phase);
     } else {
       out.progress(prefix, 'running');
-      const exit = await runWorker(worker, job, spec.timeoutSec, (m) => out.progress(prefix, m));
+      const exit = await runWorker(worker, job, spec.timeoutSec, (m) => out.progress(prefix, m), opts.signal);
+      if (opts.signal?.aborted) break;
       result = (await readResultFile(job.resultPath)).result;
       if (!result || result.startedAt < startedAt) result = failed(exitReason(exit, spec.timeoutSec), 'process');
     }

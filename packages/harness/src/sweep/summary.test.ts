@@ -10,7 +10,7 @@ const result = (id: string, extra: Partial<BenchResult>): BenchResult => ({
   startedAt: '',
   finishedAt: '',
   environment: { cpuModel: 'x', cores: 2, totalMemBytes: 1, platform: 'linux', arch: 'x64', node: 'v20', runtime: 'onnxruntime-node', runtimeVersion: '1.30.0' },
-  accuracy: { wer: 0.25, cer: 0.1, words: counts, chars: counts, utterances: 1, droppedEmptyReferences: 0 },
+  accuracy: { wer: 0.25, cer: 0.1, words: counts, chars: counts, utterances: 1, emptyReferences: 0 },
   utterances: [],
   ...extra,
 });

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { backendSchema, decoderConfigSchema } from '@parakeet-bench/core';
+import { backendSchema, decoderConfigSchema, describeInputIssues, fileSafeName } from '@parakeet-bench/core';
 import { FLEURS_LANG_PATTERN, FLEURS_SPLITS } from '../datasets/fleurs-layout.ts';
 
 /** A model variant in a sweep file; paths are relative to the sweep file. */
-export const variantSpecSchema = z.object({
+export const variantSpecSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9._-]+$/, 'variant ids may use letters, digits, . _ -'),
   dir: z.string(),
   encoderFile: z.string(),
@@ -16,9 +16,9 @@ export const variantSpecSchema = z.object({
 
 /** Datasets: a NeMo JSONL manifest, a folder of audio + .txt pairs, one long recording, or a FLEURS split. */
 export const datasetSpecSchema = z.discriminatedUnion('kind', [
-  z.object({ name: z.string(), kind: z.literal('manifest'), manifest: z.string() }),
-  z.object({ name: z.string(), kind: z.literal('folder'), dir: z.string() }),
-  z.object({
+  z.strictObject({ name: z.string(), kind: z.literal('manifest'), manifest: z.string() }),
+  z.strictObject({ name: z.string(), kind: z.literal('folder'), dir: z.string() }),
+  z.strictObject({
     name: z.string(),
     kind: z.literal('long'),
     audio: z.string(),
@@ -30,7 +30,7 @@ export const datasetSpecSchema = z.discriminatedUnion('kind', [
     /** Refuse passes whose encoder would see more frames (the real encoder fails past ~5000). */
     maxEncoderFrames: z.number().int().positive().default(5000),
   }),
-  z.object({
+  z.strictObject({
     name: z.string(),
     kind: z.literal('fleurs'),
     /** A google/fleurs snapshot (the folder holding data/), as `bench data fetch fleurs` writes it. */
@@ -58,12 +58,12 @@ export function resolveDatasetPaths<D extends DatasetSpecInput>(dataset: D, base
 export type VariantSpec = z.infer<typeof variantSpecSchema>;
 
 /** A whole sweep: the cross product of variants x backends/threads x decoders x datasets. */
-export const sweepSpecSchema = z.object({
+export const sweepSpecSchema = z.strictObject({
   variants: z.array(variantSpecSchema).min(1),
   /** Variant whose encoder and decoder are fp32: it transcribes each long-pass section alone. */
   oracleVariant: z.string(),
   backends: z
-    .array(z.object({ backend: backendSchema, threads: z.array(z.number().int().nonnegative()).min(1) }))
+    .array(z.strictObject({ backend: backendSchema, threads: z.array(z.number().int().nonnegative()).min(1) }))
     .min(1),
   decoders: z.array(decoderConfigSchema).min(1),
   datasets: z.array(datasetSpecSchema).min(1),
@@ -77,10 +77,13 @@ export type SweepSpec = z.infer<typeof sweepSpecSchema>;
 /** A sweep as written in a file (defaults not applied). */
 export type SweepSpecInput = z.input<typeof sweepSpecSchema>;
 
-/** Validates a sweep object; `source` names the file in errors. */
+/**
+ * Validates a sweep object; `source` names the file in errors. Unknown fields are errors (naming the
+ * closest known field), and so are two datasets whose names would share one result file.
+ */
 export function parseSweepSpec(raw: unknown, source: string): SweepSpec {
   const parsed = sweepSpecSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${source}: invalid sweep: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new Error(`${source}: invalid sweep:\n${describeInputIssues(parsed.error, sweepSpecSchema)}`);
   const spec = parsed.data;
   const ids = new Set(spec.variants.map((v) => v.id));
   if (ids.size !== spec.variants.length) throw new Error(`${source}: variant ids must be unique`);
@@ -89,5 +92,13 @@ export function parseSweepSpec(raw: unknown, source: string): SweepSpec {
   }
   const names = new Set(spec.datasets.map((d) => d.name));
   if (names.size !== spec.datasets.length) throw new Error(`${source}: dataset names must be unique`);
+  const bySafeName = new Map<string, string>();
+  for (const { name } of spec.datasets) {
+    const other = bySafeName.get(fileSafeName(name));
+    if (other !== undefined) {
+      throw new Error(`${source}: datasets "${other}" and "${name}" map to the same result file name "${fileSafeName(name)}"; rename one (letters, digits, . _ - are kept as they are)`);
+    }
+    bySafeName.set(fileSafeName(name), name);
+  }
   return spec;
 }

@@ -1,4 +1,4 @@
-import type { BenchConfig, ModelVariant } from '@parakeet-bench/core';
+import type { BenchConfig, ModelVariant, Provenance } from '@parakeet-bench/core';
 import type { DatasetSpec } from '../sweep/sweep-spec.ts';
 
 /** Everything a worker process needs to run one config. */
@@ -11,6 +11,10 @@ export interface ConfigJob {
   /** Oracle file for long datasets. */
   readonly oraclePath?: string;
   readonly runLabel?: string;
+  /** The sweep run this config belongs to (stored in its result). */
+  readonly runId?: string;
+  /** The inputs as the sweep hashed them before starting the worker (stored in the result). */
+  readonly provenance?: Provenance;
   /** Tensor cache directory (features and encoder outputs); absent = no caching. */
   readonly cacheDir?: string;
   /**

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BenchResult, LoadedDataset, LoadedLong, ScoredRun, TranscribeOk } from '@parakeet-bench/core';
+import type { BenchResult, LoadedDataset, LoadedLong, RunStamp, ScoredRun, TranscribeOk } from '@parakeet-bench/core';
 import {
   PhaseError,
   TARGET_SAMPLE_RATE,
@@ -81,9 +81,11 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
   const clips = clipsOf(data);
   if (data.kind === 'long') progress(`single pass of ${(data.samples.length / TARGET_SAMPLE_RATE).toFixed(0)} s`);
   const backend = await phase('plan', () => backends[config.backend].load());
-  const cache = job.cacheDir
-    ? await tensorClipCache({ dir: job.cacheDir, role: job.cacheRole ?? 'fresh', variant: job.variant, backend: config.backend, clips })
-    : undefined;
+  // Without provenance (hashes) there is no content key: no cache rather than a name-keyed one.
+  const cache =
+    job.cacheDir && job.provenance
+      ? tensorClipCache({ dir: job.cacheDir, role: job.cacheRole ?? 'fresh', modelFiles: job.provenance.model.files, backend: config.backend, clips })
+      : undefined;
   const out = await backend.transcribe({
     backend: config.backend,
     variant: job.variant,
@@ -94,12 +96,12 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
     progress,
     ...(cache ? { cache } : {}),
   });
-  if (out.status === 'unsupported') return unsupportedResult(config, out.reason, startedAt, environmentOf(out.runtime), job.runLabel);
+  if (out.status === 'unsupported') return unsupportedResult(config, out.reason, startedAt, environmentOf(out.runtime), stampOf(job));
   const s = await phase('score', async () => scored(data, out, oracle));
   return okResult(
     {
       config,
-      ...(job.runLabel ? { runLabel: job.runLabel } : {}),
+      stamp: stampOf(job),
       startedAt,
       environment: environmentOf(out.runtime),
       variant: out.variant,
@@ -114,18 +116,38 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
   );
 }
 
-/** Worker entry of a config job: its result file is written whatever happens short of a crash. */
+/** The run id, label and provenance every result of `job` carries. */
+function stampOf(job: ConfigJob): RunStamp {
+  return {
+    ...(job.runLabel ? { runLabel: job.runLabel } : {}),
+    ...(job.runId ? { runId: job.runId } : {}),
+    ...(job.provenance ? { provenance: job.provenance } : {}),
+  };
+}
+
+/**
+ * Worker entry of a config job: its result file is written whatever happens short of a crash. A
+ * result that fails validation is recorded as failed with the validation message, never dropped.
+ */
 export async function runConfigJob(job: ConfigJob, progress: ProgressFn): Promise<void> {
   const startedAt = new Date().toISOString();
+  const failed = (e: unknown, fallbackPhase: string): BenchResult => {
+    const err = e as Error;
+    const error = { message: err.message, phase: phaseOf(e, fallbackPhase), ...(err.stack ? { stack: err.stack } : {}) };
+    return failedResult(job.config, error, startedAt, environmentOf(backends[job.config.backend].runtime), stampOf(job));
+  };
   let result: BenchResult;
   try {
     result = await runConfig(job, progress);
   } catch (e) {
-    const err = e as Error;
-    const error = { message: err.message, phase: phaseOf(e, 'run'), ...(err.stack ? { stack: err.stack } : {}) };
-    result = failedResult(job.config, error, startedAt, environmentOf(backends[job.config.backend].runtime), job.runLabel);
+    result = failed(e, 'run');
   }
-  await writeResult(job.resultPath, result);
+  try {
+    await writeResult(job.resultPath, result);
+  } catch (e) {
+    if (result.status === 'failed') throw e;
+    await writeResult(job.resultPath, failed(e, 'result'));
+  }
 }
 
 /** Worker entry of an oracle job: the oracle variant transcribes each section alone on node-cpu. */

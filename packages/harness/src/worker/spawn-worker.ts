@@ -14,15 +14,23 @@ export interface WorkerExit {
   readonly stderrTail: string;
 }
 
+/** Why a worker ended without a result, in words. */
+export function exitReason(exit: WorkerExit, timeoutSec: number): string {
+  if (exit.timedOut) return `timed out after ${timeoutSec} s`;
+  const how = exit.signal ? `killed by ${exit.signal}` : `exited with code ${exit.code}`;
+  return `worker process ${how} without writing a result${exit.stderrTail ? `: ${exit.stderrTail}` : ''}`;
+}
+
 /**
  * Runs a job in its own Node process (TypeScript via tsx), relaying `progress:` lines and killing it
- * after `timeoutSec`.
+ * after `timeoutSec`, or at once when `signal` aborts (Ctrl-C).
  */
 export function runWorker(
   script: string,
   job: WorkerJob,
   timeoutSec: number,
   onProgress: (message: string) => void = () => undefined,
+  signal?: AbortSignal,
 ): Promise<WorkerExit> {
   const tsx = import.meta.resolve('tsx');
   return new Promise((resolvePromise, reject) => {
@@ -34,6 +42,11 @@ export function runWorker(
       timedOut = true;
       child.kill('SIGKILL');
     }, timeoutSec * 1000);
+    const abort = (): void => {
+      child.kill('SIGKILL');
+    };
+    if (signal?.aborted) abort();
+    signal?.addEventListener('abort', abort, { once: true });
     const other: string[] = [];
     let pending = '';
     child.stderr.on('data', (chunk: Buffer) => {
@@ -47,12 +60,14 @@ export function runWorker(
     });
     child.on('error', (e) => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
       reject(e);
     });
-    child.on('close', (code, signal) => {
+    child.on('close', (code, exitSignal) => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
       if (pending.trim()) other.push(pending);
-      resolvePromise({ code, signal, timedOut, stderrTail: other.slice(-8).join('\n') });
+      resolvePromise({ code, signal: exitSignal, timedOut, stderrTail: other.slice(-8).join('\n') });
     });
   });
 }
