@@ -37,6 +37,21 @@ describe('writeBaseline', () => {
     expect((await writeBaseline(current, baseline, { root: '/srv/ci/work' })).written).toEqual([]);
   });
 
+  it('makes the provenance model directory machine-independent too', async () => {
+    const root = await temp();
+    const hash = 'a'.repeat(64);
+    const provenance = {
+      key: 'k', harness: { version: '0.1.0' }, runtime: { name: 'onnxruntime-node', version: '1.30.0' }, normalizer: 'default', repeats: 1,
+      model: { dir: '/srv/ci/work/.cache/models/m', files: [{ file: 'vocab.txt', bytes: 1, sha256: hash, role: 'vocab' }] },
+      dataset: { spec: { name: 'fleurs-fr', kind: 'folder' }, files: [], audioDigest: hash, audioFiles: 10 },
+    };
+    await writeResults(join(root, 'latest'), [{ ...fleursResult(), provenance }]);
+    await writeBaseline(join(root, 'latest'), join(root, 'baseline'), { root: '/srv/ci/work' });
+    const [saved] = await readResults(join(root, 'baseline'));
+    expect(saved!.provenance?.model.dir).toBe('.cache/models/m');
+    expect(saved!.provenance?.model.files).toEqual(provenance.model.files);
+  });
+
   it('collapses repeats to the one with the median rtfx', async () => {
     const root = await temp();
     const repeats = withRepeats(fleursResult(), [50, 30, 42]);

@@ -50,6 +50,8 @@ export function sanitizeForBaseline(raw: unknown, root: string): Json {
   if (error) delete error.stack;
   const model = out.model as Json | undefined;
   if (model && typeof model.dir === 'string') model.dir = portablePath(model.dir, root);
+  const provenanceModel = (out.provenance as Json | undefined)?.model as Json | undefined;
+  if (provenanceModel && typeof provenanceModel.dir === 'string') provenanceModel.dir = portablePath(provenanceModel.dir, root);
   const items = [...((out.utterances as Json[] | undefined) ?? []), ...(((out.longPass as Json | undefined)?.sections as Json[] | undefined) ?? [])];
   for (const item of items) if (typeof item.audio === 'string') item.audio = portablePath(item.audio, root);
   return out;

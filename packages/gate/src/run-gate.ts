@@ -3,9 +3,9 @@
  * compare, write the JSON and markdown reports. The CLI only parses flags and picks the exit code.
  */
 import { access } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { writeFileAtomic } from '@parakeet-bench/node-io';
-import { readResultsStrict } from '@parakeet-bench/results';
+import { readResultsStrict, requireOneRun } from '@parakeet-bench/results';
 import { compareResults } from './compare-results.ts';
 import { formatMarkdown } from './format-markdown.ts';
 import type { GateReport } from './report.ts';
@@ -49,10 +49,19 @@ export async function runGate(options: RunGateOptions): Promise<RunGateOutput> {
   if (!rulesFile) throw new Error(`no gate.json found in ${cwd} or its parents; pass --rules <file>`);
   const rules = await loadGateRules(rulesFile);
   const baselinePath = resolve(cwd, options.baseline);
+  const currentPath = resolve(cwd, options.current);
+  const rel = relative(currentPath, baselinePath);
+  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
+    throw new Error(
+      `--current ${options.current} contains the baseline ${options.baseline}: the two must be disjoint, or the baseline would be gated as current results; pass the run's own directory (e.g. results/latest)`,
+    );
+  }
   const baseline = await readResultsStrict(baselinePath).then((s) => s.map((f) => f.result)).catch((e: Error) => {
     throw new Error(`baseline: ${e.message}\n(create or refresh it with: bench baseline update --from <results dir> --to ${options.baseline})`);
   });
-  const current = (await readResultsStrict(resolve(cwd, options.current))).map((f) => f.result);
+  const stored = await readResultsStrict(currentPath);
+  requireOneRun(stored, `--current ${options.current}`);
+  const current = stored.map((f) => f.result);
   const report: GateReport = {
     ...compareResults(baseline, current, rules),
     inputs: { baseline: options.baseline, current: options.current, rules: relative(cwd, rulesFile) || rulesFile },

@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { describeInputIssues } from '@parakeet-bench/core';
 import { unsafeRelativePath } from '@parakeet-bench/node-io';
 
 const repoFile = z.string().superRefine((p, ctx) => {
@@ -58,10 +59,6 @@ export const registryFileSchema = z.strictObject({
 /** Parsed registry file. */
 export type RegistryFile = z.infer<typeof registryFileSchema>;
 
-function issuePath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
-}
-
 /**
  * Validates registry JSON text. `file` is only used in messages and to resolve relative
  * `localDir`s against the file's own directory (so a registry can sit beside its models).
@@ -75,7 +72,7 @@ export function parseRegistryFile(text: string, file: string): RegistryFile {
   }
   const parsed = registryFileSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `  ${issuePath(i.path) || '(top level)'}: ${i.message}`).join('\n');
+    const issues = describeInputIssues(parsed.error, registryFileSchema);
     throw new Error(`registry file ${file} is invalid:\n${issues}\nExpected {"sources"?: {name: {repo|localDir, revision?}}, "variants"?: [{id, repo|localDir|source, encoderFile, decoderFile, ...}]}`);
   }
   const base = dirname(resolve(file));

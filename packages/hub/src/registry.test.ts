@@ -66,7 +66,8 @@ describe('user registry files', () => {
     ['{"variants":[{"id":"a","repo":"o/r","encoderFile":"../e.onnx","decoderFile":"d"}]}', /variants\[0\]\.encoderFile: unsafe repo path "\.\.\/e\.onnx"/],
     ['{"variants":[{"id":"a+b","repo":"o/r"}]}', /variants\[0\]\.id: .*'\+' composes/],
     ['{"variants":[{"id":"a","repo":"not a repo"}]}', /variants\[0\]\.repo: expected a hub repo id/],
-    ['{"variant":[]}', /bad\.json is invalid:\n {2}\(top level\): Unrecognized key/],
+    ['{"variant":[]}', /bad\.json is invalid:\n {2}\(top level\): unknown field "variant" \(did you mean "variants"\?\)/],
+    ['{"variants":[{"id":"a","repo":"o/r","encoderFiles":"e.onnx"}]}', /variants\[0\]: unknown field "encoderFiles" \(did you mean "encoderFile"\?\)/],
     ['{"sources":{"s":{"repo":1}}}', /sources\.s\.repo/],
   ])('rejects %s with a message naming the file and the field', (text, message) => {
     expect(() => parseRegistryFile(text, 'bad.json')).toThrow(message);

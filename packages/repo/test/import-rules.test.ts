@@ -15,7 +15,7 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'node-io': [],
   chromium: [],
   fixture: ['core', 'node-io'],
-  hub: ['node-io'],
+  hub: ['core', 'node-io'],
   results: ['core', 'node-io'],
   'runner-node': ['core'],
   'runner-browser': ['core', 'chromium', 'node-io'],

@@ -2,7 +2,7 @@
 import { basename, join } from 'node:path';
 import { writeFileAtomic } from '@parakeet-bench/node-io';
 import type { InvalidResult } from '@parakeet-bench/results';
-import { groupRuns, latestRun, scanResults } from '@parakeet-bench/results';
+import { groupRuns, latestRun, newestRunPerDirectory, scanResults } from '@parakeet-bench/results';
 import { renderDashboard } from './html/page.ts';
 import type { ReportInput } from './reporters/reporter.ts';
 import { reporters } from './reporters/index.ts';
@@ -15,7 +15,9 @@ import { sortResults } from './order.ts';
  */
 export async function prepareReport(results: string | readonly string[]): Promise<ReportInput> {
   const loaded = await scanResults(results);
-  const runs = groupRuns(loaded.results).map((run) => ({ ...run, results: sortResults(run.results) }));
+  // A directory holding two runs (an interrupted --force) shows its newest run only, and says so.
+  const { kept, notices } = newestRunPerDirectory(loaded.results);
+  const runs = groupRuns(kept).map((run) => ({ ...run, results: sortResults(run.results) }));
   const latest = latestRun(runs);
   const where = typeof results === 'string' ? results : results.join(', ');
   if (!latest) {
@@ -23,7 +25,7 @@ export async function prepareReport(results: string | readonly string[]): Promis
     const why = first ? ` (${loaded.invalid.length} unreadable, e.g. ${first.reason})` : '';
     throw new Error(`no valid result files in ${where}${why}; run \`bench run\` first or pass --results <dir>`);
   }
-  return { latest, runs, invalid: loaded.invalid };
+  return { latest, runs, invalid: loaded.invalid, notices };
 }
 
 /** Options of {@link writeReports}. */
@@ -39,6 +41,8 @@ export interface WriteReportsOptions {
 export interface WrittenReport {
   readonly written: string[];
   readonly invalid: readonly InvalidResult[];
+  /** What the reader decided for the user (e.g. an older run left out of a directory). */
+  readonly notices: readonly string[];
 }
 
 /** Renders the chosen formats into `outDir`. */
@@ -52,7 +56,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
       written.push(path);
     }
   }
-  return { written, invalid: input.invalid };
+  return { written, invalid: input.invalid, notices: input.notices };
 }
 
 /** Writes the one-file dashboard to `outFile` (e.g. `dashboards/index.html`). */
@@ -62,5 +66,5 @@ export async function buildDashboard(options: { results: string | readonly strin
   }
   const input = await prepareReport(options.results);
   await writeFileAtomic(options.outFile, await renderDashboard(input));
-  return { written: [options.outFile], invalid: input.invalid };
+  return { written: [options.outFile], invalid: input.invalid, notices: input.notices };
 }

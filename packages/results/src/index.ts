@@ -2,4 +2,4 @@ export { canonicalJson, readResultFile, resultFileName, resultPath, writeResult 
 export type { InvalidResult, ResultScan, ScanOptions, StoredResult } from './scan-results.ts';
 export { readResultsStrict, scanResults, scanResultsStrict } from './scan-results.ts';
 export type { Run } from './runs.ts';
-export { groupRuns, latestRun } from './runs.ts';
+export { byRunId, groupRuns, latestRun, newestRunPerDirectory, requireOneRun } from './runs.ts';

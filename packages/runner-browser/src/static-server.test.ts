@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,11 +29,26 @@ beforeAll(async () => {
   await writeFile(join(base, 'model', 'sharded', 'encoder-model.onnx.data.000'), 'shard');
   await writeFile(join(base, 'model', 'x.wasm'), 'wasm');
   await writeFile(join(base, 'secret.txt'), 'SECRET');
+  // Links inside the served model directory: one escaping it, one staying inside it.
+  await symlink(join(base, 'secret.txt'), join(base, 'model', 'escape.onnx'));
+  await symlink(join(base, 'model', 'vocab.txt'), join(base, 'model', 'alias.txt'));
   server = await startStaticServer({ roots: { '/model/': join(base, 'model') }, files: { '/': '<html></html>', '/app/page.js': 'export {}' } });
 });
 afterAll(async () => {
   await server.close();
   await rm(base, { recursive: true, force: true });
+});
+
+describe('symlinks in a served directory', () => {
+  it('refuses a link that resolves outside the root, and serves one that stays inside', async () => {
+    const escape = await rawGet(server.port, '/model/escape.onnx');
+    expect(escape.status).toBe(403);
+    expect(escape.body).toContain('resolves outside the served root');
+    expect(escape.body).not.toContain('SECRET');
+    const alias = await rawGet(server.port, '/model/alias.txt');
+    expect(alias.status).toBe(200);
+    expect(alias.body).toBe('a 0\n');
+  });
 });
 
 describe('startStaticServer', () => {

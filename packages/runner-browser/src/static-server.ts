@@ -4,11 +4,11 @@
  * cross-origin-isolation headers that wasm threads (SharedArrayBuffer) need.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname } from 'node:path';
+import { extname, sep } from 'node:path';
 import { resolveUnderRoot } from './safe-path.ts';
 
 /** MIME types by extension; everything else (graphs, shards, raw audio) is octet-stream. */
@@ -88,8 +88,13 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     const safe = resolveUnderRoot(mount[1], path.slice(mount[0].length));
     if (!safe.ok) return send(res, 403, `refused: ${safe.reason}`);
     let size: number;
+    let realPath: string;
     try {
-      const st = await stat(safe.path);
+      // A symlink inside the root may point anywhere: serve only what resolves inside the real root.
+      const [real, realRoot] = await Promise.all([realpath(safe.path), realpath(mount[1])]);
+      if (real !== realRoot && !real.startsWith(realRoot + sep)) return send(res, 403, 'refused: it resolves outside the served root (symlink)');
+      realPath = real;
+      const st = await stat(real);
       if (!st.isFile()) return send(res, 404, 'not found');
       size = st.size;
     } catch {
@@ -100,7 +105,7 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
       res.end();
       return;
     }
-    const stream = createReadStream(safe.path);
+    const stream = createReadStream(realPath);
     stream.on('error', () => res.destroy());
     stream.pipe(res);
   };

@@ -23,11 +23,12 @@ export const dashboardCommand: Command = {
       results: { type: 'string' },
       out: { type: 'string' },
     });
-    const { written, invalid } = await buildDashboard({
+    const { written, invalid, notices } = await buildDashboard({
       results: resolve(values.results ?? join(repoRoot(), 'results')),
       outFile: resolve(values.out ?? join(repoRoot(), 'dashboards', 'index.html')),
     });
     for (const i of invalid) console.warn(`bench dashboard: skipped ${i.reason}`);
+    for (const n of notices) console.warn(`bench dashboard: ${n}`);
     for (const path of written) console.log(path);
     return 0;
   },

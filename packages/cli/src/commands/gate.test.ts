@@ -49,6 +49,31 @@ describe('bench gate', () => {
     expect(out.join('\n')).toContain('3.00x slower');
   });
 
+  it('refuses (exit 2) a --current that contains the baseline, which once let a 30-point WER regression pass', async () => {
+    const root = await setup();
+    // results/ holds the baseline AND a run whose WER is 30+ points worse.
+    await writeResults(join(root, 'latest'), [fleursResult({ hypothesis: (r) => r.split(' ').slice(0, Math.ceil(r.split(' ').length * 0.6)).join(' ') }), longResult()]);
+    const argv = ['--baseline', join(root, 'baseline'), '--current', root, '--rules', join(root, 'gate.json')];
+    expect(await gateCommand.run(argv)).toBe(2);
+    expect(out.join('\n')).toMatch(/--current .* contains the baseline .*: the two must be disjoint/);
+    // Gated against its own directory, the regression fails.
+    expect(await gateCommand.run(['--baseline', join(root, 'baseline'), '--current', join(root, 'latest'), '--rules', join(root, 'gate.json')])).toBe(1);
+  });
+
+  it('refuses (exit 2) a --current holding two runs, naming them and the fix', async () => {
+    const root = await setup();
+    await writeResults(join(root, 'latest'), [{ ...fleursResult(), runId: 'run-a' }, { ...longResult(), runId: 'run-b' }]);
+    expect(await gateCommand.run(['--baseline', join(root, 'baseline'), '--current', join(root, 'latest'), '--rules', join(root, 'gate.json')])).toBe(2);
+    expect(out.join('\n')).toMatch(/holds results of 2 runs \(run run-a: 1 result.*run run-b: 1 result.*complete the newest run/);
+  });
+
+  it('exits 2 without a baseline and says how to create one', async () => {
+    const root = await setup();
+    await writeResults(join(root, 'latest'), [fleursResult()]);
+    expect(await gateCommand.run(['--baseline', join(root, 'none'), '--current', join(root, 'latest'), '--rules', join(root, 'gate.json')])).toBe(2);
+    expect(out.join('\n')).toMatch(/baseline: .*none: no such results file or directory[\s\S]*bench baseline update --from <results dir> --to/);
+  });
+
   it('rejects missing or unknown flags as usage errors', async () => {
     await expect(gateCommand.run(['--current', 'x'])).rejects.toThrow(UsageError);
     await expect(gateCommand.run(['--baseline', 'x'])).rejects.toThrow('--current <dir> is required');

@@ -1,5 +1,5 @@
 /**
- * `bench gate`: the CI regression gate. Exit 0 on pass or warn (warnings printed), 1 on fail.
+ * `bench gate`: the CI regression gate. Exit 0 on pass or warn (warnings printed), 1 on a regression, 2 on unusable input.
  */
 import { runGate } from '@parakeet-bench/gate';
 import { parseCommandArgs } from '../args.ts';
@@ -10,7 +10,16 @@ const usage = `usage: bench gate --baseline <file|dir> --current <dir> [--rules 
 
 Compares the current results with the baseline, config by config, under the rules file
 (default: the nearest gate.json from the working directory upward). Prints the markdown report.
-Exit code: 0 pass or warn, 1 fail, 2 bad arguments.`;
+--current must hold ONE run (one run id) and must not contain the baseline directory.
+
+Exit code:
+  0  pass (warnings allowed)
+  1  regression: a rule failed
+  2  unusable input: bad arguments, a missing or corrupt baseline or current result, a --current
+     holding several runs or containing the baseline, invalid rules (nothing was compared)
+
+No baseline yet? Make one from a run you trust, then commit it:
+  bench baseline update --from results/latest --to results/baseline/<sweep>`;
 
 /** The `gate` subcommand. */
 export const gateCommand: Command = {
@@ -26,13 +35,21 @@ export const gateCommand: Command = {
     });
     if (!values.baseline) throw new UsageError('--baseline <file|dir> is required');
     if (!values.current) throw new UsageError('--current <dir> is required');
-    const { report, markdown } = await runGate({
-      baseline: values.baseline,
-      current: values.current,
-      ...(values.rules ? { rules: values.rules } : {}),
-      ...(values.json ? { json: values.json } : {}),
-      ...(values.markdown ? { markdown: values.markdown } : {}),
-    });
+    let out;
+    try {
+      out = await runGate({
+        baseline: values.baseline,
+        current: values.current,
+        ...(values.rules ? { rules: values.rules } : {}),
+        ...(values.json ? { json: values.json } : {}),
+        ...(values.markdown ? { markdown: values.markdown } : {}),
+      });
+    } catch (e) {
+      // Nothing was compared: unusable input is not a regression.
+      console.error(`bench gate: ${(e as Error).message}`);
+      return 2;
+    }
+    const { report, markdown } = out;
     console.log(markdown);
     const { pass, warn, fail } = report.counts;
     const line = `bench gate: ${report.verdict.toUpperCase()} (${pass} pass, ${warn} warn, ${fail} fail)`;

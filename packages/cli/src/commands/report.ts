@@ -32,12 +32,13 @@ export const reportCommand: Command = {
     } catch (e) {
       throw new UsageError(`--format: ${(e as Error).message}`);
     }
-    const { written, invalid } = await writeReports({
+    const { written, invalid, notices } = await writeReports({
       results: resolve(values.results ?? join(repoRoot(), 'results')),
       outDir: resolve(values.out ?? join(repoRoot(), 'results', 'charts')),
       formats,
     });
     for (const i of invalid) console.warn(`bench report: skipped ${i.reason}`);
+    for (const n of notices) console.warn(`bench report: ${n}`);
     for (const path of written) console.log(path);
     return 0;
   },

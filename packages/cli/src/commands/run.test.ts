@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli.ts';
 import { UsageError } from '../command.ts';
 import { runCommand } from './run.ts';
@@ -33,7 +33,25 @@ describe('bench run arguments', () => {
     await expect(runCommand.run(['--config', greedyOnly, '--no-greedy'])).rejects.toThrow(/--no-greedy needs --beam/);
     await expect(runCommand.run(['--shard', '3/2'])).rejects.toThrow(UsageError);
     await expect(runCommand.run(['--maes-gamma', 'abc', '--beam', '2'])).rejects.toThrow(/--maes-gamma/);
+    // Values of the right type but outside the sweep schema fail before any worker starts, naming the field.
+    await expect(runCommand.run(['--config', greedyOnly, '--beam', '2', '--maes-alpha', '1.5'])).rejects.toThrow(/decoders\[1\]\.prefixAlpha: .*int/);
+    await expect(runCommand.run(['--config', greedyOnly, '--beam', '2', '--maes-steps', '0'])).rejects.toThrow(/decoders\[1\]\.numSteps/);
+    await expect(runCommand.run(['--config', greedyOnly, '--beam', '2', '--maes-steps', '0'])).rejects.toThrow(UsageError);
+    await expect(runCommand.run(['--run-id', 'a b'])).rejects.toThrow(/--run-id "a b"/);
   }, 60_000);
+
+  it('exits 2 on a sweep file with a misspelled field, naming it and the field it meant', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'pb-sweep-')), 'sweep.json');
+    await writeFile(file, JSON.stringify({ variants: [], oracleVariant: 'x', backends: [], decoders: [{ kind: 'greedy' }], datasets: [], timeoutSecs: 60 }));
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((m: unknown) => void errors.push(String(m)));
+    try {
+      expect(await main(['run', '--config', file])).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(errors.join('\n')).toMatch(/unknown field "timeoutSecs" \(did you mean "timeoutSec"\?\)/);
+  });
 
   it('names a missing sweep file', async () => {
     await expect(runCommand.run(['--config', '/nonexistent/sweep.json'])).rejects.toThrow(/\/nonexistent\/sweep.json: cannot read sweep file/);

@@ -9,8 +9,20 @@ import { defaultCacheDir } from '@parakeet-bench/node-io';
 const usage = `usage: bench run [options]
 
 Sweeps precision x backend x threads x decoder over datasets; one result JSON per config under
-<results>/<config-id>.json. Finished configs are skipped on rerun; failures are recorded and the sweep
-goes on. Without --config, sweeps the generated fixture model over the bundled fixture datasets.
+<results>/<config-id>.json. Without --config, sweeps the generated fixture model over the bundled
+fixture datasets.
+
+Provenance and reuse: every result records content hashes of the model files it loaded (external
+data included), of its dataset (manifest or transcripts, and every audio file), the decoder settings,
+backend, threads, normaliser, runtime and harness version. A rerun reuses a finished config only while
+all of that still matches, else it runs again and says why ("encoder-model.int8.onnx changed"). A
+failed config is replayed as failed while its inputs are unchanged; --retry-failed runs it again.
+Results of one sweep share a run id; a rerun continues the newest run in the directory, --force
+starts a new one. Failures are recorded with their phase and reason and the sweep goes on.
+
+Exit code: 0 when every config is ok or unsupported; 1 when one failed (--allow-failures: 0);
+2 for unusable input (bad flags, an invalid sweep file); 130 when interrupted (Ctrl-C), after
+"interrupted: N finished, M not run; rerun to resume".
 
 options:
   --config <file>       sweep file (JSON; see bench/README.md); paths relative to it
@@ -18,10 +30,14 @@ options:
                         (fp32, sharded fp32, fp16, int8), greedy, node-cpu with auto threads, over
                         the datasets given by --long-audio, --manifest and --folder (at least one)
   --long-audio <file>   the long-audio protocol on this recording (first 390 s, 60 s sections)
-  --manifest <jsonl>    a NeMo JSONL manifest (audio_filepath, text, duration, offset)
-  --folder <dir>        a folder of audio files with <name>.txt transcripts
+  --manifest <jsonl>    a NeMo JSONL manifest (audio_filepath, text, duration, offset), UTF-8
+  --folder <dir>        a folder of audio files with <name>.txt transcripts (UTF-8)
+                        (datasets are named after their file or folder; manifest.jsonl after its folder)
   --results <dir>       results directory (default: results/latest under the repo root)
   --run-label <label>   label stored in each result (default: the results folder name)
+  --run-id <id>         run id stored in each result (default: continue the newest run in --results,
+                        else a new one); CI shards of one sweep pass the same id so merge gives one run
+  --allow-failures      exit 0 even when configs failed (exploratory sweeps)
   --variants <a,b>      only these variant ids
   --datasets <a,b>      only these datasets
   --backends <a,b>      replace the sweep's backends: node-cpu, web-wasm, web-webgpu (threads from
@@ -32,8 +48,8 @@ options:
   --no-greedy           drop the greedy decoder (with --beam)
   --maes-steps <n>, --maes-alpha <n>, --maes-beta <n>, --maes-gamma <x>, --no-score-norm
                         MAES settings (defaults: NeMo's 2, 1, 2, 2.3, score norm on)
-  --retry-failed        rerun configs recorded as failed
-  --force               rerun everything (including the oracle)
+  --retry-failed        rerun configs recorded as failed (their inputs unchanged)
+  --force               rerun everything as a new run (including the oracle)
   --repeats <n>         timed passes per config (node-cpu; default from the sweep: 1): results keep
                         every pass, the gate takes their median and spread
   --timeout <sec>       per-config timeout (default from the sweep: 1800)
@@ -79,7 +95,12 @@ export const runCommand: Command = {
       repeats: { type: 'string' },
       'no-cache': { type: 'boolean' },
       shard: { type: 'string' },
+      'run-id': { type: 'string' },
+      'allow-failures': { type: 'boolean' },
     });
+    if (values['run-id'] !== undefined && !/^[A-Za-z0-9._-]+$/.test(values['run-id'])) {
+      throw new UsageError(`--run-id "${values['run-id']}": use letters, digits, . _ -`);
+    }
     const beams = intList(values.beam, 'beam');
     if (beams?.some((w) => w < 1)) throw new UsageError('--beam widths must be >= 1');
     const repeats = intList(values.repeats, 'repeats')?.[0];
@@ -93,8 +114,15 @@ export const runCommand: Command = {
         scoreNorm: values['no-score-norm'] ? false : undefined,
       }).filter(([, v]) => v !== undefined),
     );
+    // Ctrl-C: the running config's worker is killed and the sweep stops; a rerun resumes.
+    const interrupt = new AbortController();
+    const onSigint = (): void => interrupt.abort();
+    process.once('SIGINT', onSigint);
     try {
       const { exitCode } = await runBench({
+        signal: interrupt.signal,
+        ...(values['run-id'] ? { runId: values['run-id'] } : {}),
+        allowFailures: values['allow-failures'] ?? false,
         ...(values.config ? { config: values.config } : {}),
         ...(values['model-dir'] ? { modelDir: values['model-dir'] } : {}),
         quick: { longAudio: values['long-audio'], manifest: values.manifest, folder: values.folder },
@@ -121,6 +149,8 @@ export const runCommand: Command = {
     } catch (e) {
       if (e instanceof InputError) throw new UsageError(e.message);
       throw e;
+    } finally {
+      process.off('SIGINT', onSigint);
     }
   },
 };

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,18 @@ describe('loadAudioFile', () => {
     const peak = a.samples.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
     expect(peak).toBeGreaterThan(0.003);
     expect(peak).toBeLessThan(0.006);
+  });
+
+  it('reads a WAV that ffmpeg wrote to a pipe (sizes 0xFFFFFFFF) to the end, not as truncated', async () => {
+    const piped = join(dir, 'piped.wav');
+    // What `ffmpeg ... -f wav - > piped.wav` leaves: RIFF and data sizes it could not seek back to fill.
+    const wav = spawnSync('ffmpeg', ['-nostdin', '-v', 'error', '-i', JFK, '-f', 'wav', '-'], { maxBuffer: 1 << 26 });
+    expect(wav.status).toBe(0);
+    await writeFile(piped, wav.stdout);
+    expect(wav.stdout.readUInt32LE(4)).toBe(0xffffffff);
+    const a = await loadAudioFile(piped);
+    expect(a.decoder).toBe('wav');
+    expect(a.samples.length).toBe((await loadAudioFile(JFK)).samples.length);
   });
 
   it('resamples and cuts an excerpt by offset and duration', async () => {

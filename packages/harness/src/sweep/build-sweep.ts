@@ -71,7 +71,7 @@ function withDecoders(input: SweepSpecInput, o: SweepOverrides): SweepSpecInput[
     };
     kept.push(maes);
   }
-  if (kept.length === 0) throw new InputError('no decoders left: --no-greedy needs --beam');
+  if (kept.length === 0 && o.noGreedy) throw new InputError('no decoders left: --no-greedy needs --beam');
   return kept;
 }
 

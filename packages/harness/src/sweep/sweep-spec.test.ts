@@ -22,6 +22,19 @@ describe('parseSweepSpec', () => {
     expect(() => parseSweepSpec({ ...base, variants: [variant, variant] }, 's')).toThrow(/variant ids must be unique/);
     expect(() => parseSweepSpec({ ...base, variants: [{ ...variant, id: 'a/b' }], oracleVariant: 'a/b' }, 's')).toThrow(/variant ids may use/);
   });
+  it('refuses unknown fields anywhere, naming the path and the closest known field', () => {
+    expect(() => parseSweepSpec({ ...base, timeoutSecs: 60 }, 'sweep.json')).toThrow(/sweep.json: invalid sweep:\n {2}\(top level\): unknown field "timeoutSecs" \(did you mean "timeoutSec"\?\)/);
+    expect(() => parseSweepSpec({ ...base, variants: [{ ...variant, preprocesorFile: 'x.onnx' }] }, 's')).toThrow(/variants\[0\]: unknown field "preprocesorFile" \(did you mean "preprocessorFile"\?\)/);
+    expect(() => parseSweepSpec({ ...base, decoders: [{ kind: 'greedy', beamWidth: 4 }] }, 's')).toThrow(/decoders\[0\]: unknown field "beamWidth"/);
+    expect(() => parseSweepSpec({ ...base, datasets: [{ name: 'l', kind: 'long', audio: 'a.wav', maxSecs: 60 }] }, 's')).toThrow(/datasets\[0\]: unknown field "maxSecs" \(did you mean "maxSec"\?\)/);
+  });
+  it('refuses two dataset names that would share one result file ("a b" and "a/b" both become a_b)', () => {
+    const two = [
+      { name: 'a b', kind: 'manifest', manifest: 'x.jsonl' },
+      { name: 'a/b', kind: 'manifest', manifest: 'y.jsonl' },
+    ];
+    expect(() => parseSweepSpec({ ...base, datasets: two }, 's')).toThrow(/datasets "a b" and "a\/b" map to the same result file name "a_b"; rename one/);
+  });
 });
 
 describe('resolveDatasetPaths', () => {

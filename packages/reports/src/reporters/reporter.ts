@@ -6,6 +6,8 @@ export interface ReportInput {
   readonly latest: Run;
   readonly runs: readonly Run[];
   readonly invalid: readonly InvalidResult[];
+  /** Decisions the reader made about the inputs (an older run left out), for the user. */
+  readonly notices: readonly string[];
 }
 
 /** One output file, named relative to the output directory. */
