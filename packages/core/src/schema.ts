@@ -3,6 +3,8 @@
  * CI gate read only these files, so every field a report needs lives here, with units in the names.
  */
 import { z } from 'zod';
+import { rateIntervalSchema } from './stats/bootstrap.ts';
+import { normalizerIds } from './text/normalizers/registry.ts';
 
 /** Bumped on any incompatible change; readers refuse other versions with a clear message. */
 export const RESULT_SCHEMA_VERSION = 1;
@@ -144,6 +146,14 @@ export const accuracySchema = z.object({
   chars: errorCountsSchema,
   utterances: z.number().int().nonnegative(),
   droppedEmptyReferences: z.number().int().nonnegative(),
+  /**
+   * Percentile bootstrap interval of `wer` over the scored items (utterances, or long-pass sections),
+   * rates as fractions like `wer`; seeded, so the same counts give the same interval
+   * (protocol/intervals.ts, docs/statistics.md). Absent in results written before it existed.
+   */
+  werCi: rateIntervalSchema.optional(),
+  /** The same for `cer`. */
+  cerCi: rateIntervalSchema.optional(),
 });
 
 /** Accuracy summary. */
@@ -170,6 +180,18 @@ export const decodeStatsSchema = z.object({
   encoderCache: z.enum(['hit', 'miss', 'partial', 'off']),
 });
 
+/**
+ * How hypotheses and references were normalised before scoring: the normaliser id
+ * (text/normalizers/registry.ts) and the dataset language it was given (used by
+ * open-asr-multilingual's number words). A result without it was scored with `default`.
+ */
+export const scoringSchema = z.object({
+  normalizer: z.enum(normalizerIds),
+  language: z.string().min(1).optional(),
+});
+/** See {@link scoringSchema}. */
+export type Scoring = z.infer<typeof scoringSchema>;
+
 /** One config's result file. */
 export const benchResultSchema = z.object({
   schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
@@ -188,6 +210,13 @@ export const benchResultSchema = z.object({
   decodeStats: decodeStatsSchema.optional(),
   longPass: longPassSchema.optional(),
   utterances: z.array(utteranceResultSchema).default([]),
+  /** Normaliser (and language) the scores above were computed with; absent = `default`. */
+  scoring: scoringSchema.optional(),
+  /**
+   * Variant id reports compare this config with (same dataset, backend, threads and decoder): the
+   * sweep's `compareTo`, else its `oracleVariant`. Absent in older results (then pass --compare-to).
+   */
+  compareTo: z.string().optional(),
 });
 /** One config's result file. */
 export type BenchResult = z.infer<typeof benchResultSchema>;
