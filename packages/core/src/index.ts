@@ -9,7 +9,7 @@ export type { Backend, CacheUse, MemoryReading, RuntimeInfo, TranscribeOk, Trans
 export { PhaseError, phase, phaseOf } from './phase-error.ts';
 
 // The result schema, config ids and labels.
-export type { Accuracy, BackendName, BenchConfig, BenchResult, BenchResultInput, DecoderConfig, ErrorCounts, SectionResult, UtteranceResult } from './schema.ts';
+export type { Accuracy, BackendName, BenchConfig, BenchResult, BenchResultInput, DecoderConfig, ErrorCounts, Scoring, SectionResult, UtteranceResult } from './schema.ts';
 export { RESULT_SCHEMA_VERSION, backendSchema, benchResultSchema, decoderConfigSchema, encoderFromCache, parseBenchResult } from './schema.ts';
 export { MAES_DEFAULTS, configId, decoderSlug, threadsLabel } from './config-id.ts';
 
@@ -35,6 +35,8 @@ export { encodeWav16 } from './audio/wav-encode.ts';
 export type { TimedWord } from './text/detokenize.ts';
 export { detokenize, detokenizeIds } from './text/detokenize.ts';
 export { normalizeText } from './text/normalize.ts';
+export type { NormalizerId } from './text/normalizers/registry.ts';
+export { getNormalizer, isNormalizerId, normalizerIds } from './text/normalizers/registry.ts';
 export type { Vocab } from './text/vocab.ts';
 export { parseVocab } from './text/vocab.ts';
 export type { AlignmentChunk } from './metrics/align.ts';
@@ -52,3 +54,15 @@ export type { OkResultParts, ScoredRun } from './protocol/score-run.ts';
 export { okResult, rtfxOf, scoreRun, withRepeats } from './protocol/score-run.ts';
 export type { ResultError } from './protocol/result-records.ts';
 export { failedResult, unsupportedResult } from './protocol/result-records.ts';
+export { DEFAULT_SCORING, normalizerOf, sameScoring, scoringLabel, scoringMismatch, scoringOf } from './protocol/scoring.ts';
+export { RESULT_BOOTSTRAP } from './protocol/intervals.ts';
+export { HUMAN_REFERENCE_DROPPED, rescoreResult } from './protocol/rescore.ts';
+
+// Statistics over stored results: intervals, paired comparisons (docs/statistics.md).
+export type { PairedComparison, RateInterval } from './stats/bootstrap.ts';
+export type { MapssweResult } from './stats/mapsswe.ts';
+export { formatMapsswe, formatPValue, formatPairedComparison, formatRateInterval } from './stats/format.ts';
+export type { PairedWer } from './stats/result-pairs.ts';
+export { pairedWer, scoredItemsOf } from './stats/result-pairs.ts';
+export type { ReferenceComparison, ReferenceComparisons, ReferenceOptions } from './stats/reference-comparisons.ts';
+export { comparisonSetting, compareWithReference, formatReferenceComparison } from './stats/reference-comparisons.ts';
