@@ -64,5 +64,5 @@ export type { MapssweResult } from './stats/mapsswe.ts';
 export { formatMapsswe, formatPValue, formatPairedComparison, formatRateInterval } from './stats/format.ts';
 export type { PairedWer } from './stats/result-pairs.ts';
 export { pairedWer, scoredItemsOf } from './stats/result-pairs.ts';
-export type { ReferenceComparison, ReferenceComparisons, ReferenceOptions } from './stats/reference-comparisons.ts';
-export { comparisonSetting, compareWithReference, formatReferenceComparison } from './stats/reference-comparisons.ts';
+export type { ComparisonGroup, ReferenceComparison, ReferenceComparisons, ReferenceOptions } from './stats/reference-comparisons.ts';
+export { REFERENCE_COMPARISON_METHOD, comparisonGroups, comparisonSetting, compareWithReference, formatReferenceComparison } from './stats/reference-comparisons.ts';

@@ -9,6 +9,11 @@ import { formatPValue, formatPairedComparison } from './format.ts';
 import { pairedWer } from './result-pairs.ts';
 import type { PairedWer } from './result-pairs.ts';
 
+/** How every comparison is made, for the heading of a list of them. */
+export const REFERENCE_COMPARISON_METHOD =
+  'delta WER in points (candidate minus reference) over the same utterances (long pass: sections), 95% paired-bootstrap interval and two-sided p ' +
+  '(2000 resamples, seed 0); MAPSSWE p as a second opinion; significant = p < 0.05, one test per line, not corrected for multiple comparisons';
+
 /** One config against its reference config. */
 export interface ReferenceComparison {
   readonly dataset: string;
@@ -81,6 +86,27 @@ export function compareWithReference(results: readonly BenchResult[], options: R
     }
   }
   return { comparisons, withoutReference };
+}
+
+/** Comparisons of one dataset and one (backend, threads, decoder) setting. */
+export interface ComparisonGroup {
+  readonly dataset: string;
+  /** {@link comparisonSetting} of the group. */
+  readonly setting: string;
+  readonly comparisons: ReferenceComparison[];
+}
+
+/** Comparisons grouped by dataset, then setting, in the order they came. */
+export function comparisonGroups(comparisons: readonly ReferenceComparison[]): ComparisonGroup[] {
+  const groups = new Map<string, ComparisonGroup>();
+  for (const c of comparisons) {
+    const setting = comparisonSetting(c.candidate.config);
+    const key = JSON.stringify([c.dataset, setting]);
+    const group = groups.get(key) ?? { dataset: c.dataset, setting, comparisons: [] };
+    group.comparisons.push(c);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }
 
 /**

@@ -4,7 +4,7 @@
  * Finished configs are skipped on rerun; a failed or crashed config is recorded and the sweep goes on.
  */
 import type { BenchResult } from '@parakeet-bench/core';
-import { decoderSlug, failedResult, threadsLabel } from '@parakeet-bench/core';
+import { decoderSlug, failedResult, scoringLabel, scoringOf, threadsLabel } from '@parakeet-bench/core';
 import { readResultFile, writeResult } from '@parakeet-bench/results';
 import { backends } from '../backends.ts';
 import { readOracle } from '../cache/oracle.ts';
@@ -16,6 +16,7 @@ import type { ResultLayout } from './plan.ts';
 import { oraclePathFor, oracleVariant, planJobs } from './plan.ts';
 import type { SweepOutput } from './progress-output.ts';
 import { logOutput, stdoutOutput } from './progress-output.ts';
+import { refreshCached } from './refresh-cached.ts';
 import type { SweepSpec } from './sweep-spec.ts';
 
 /** Options of one sweep run. */
@@ -100,8 +101,12 @@ export async function runSweep(spec: SweepSpec, opts: SweepOptions): Promise<Swe
     const prefix = `[${i + 1}/${jobs.length}] ${configLabel(job)}`;
     const previous = opts.force ? null : (await readResultFile(job.resultPath)).result;
     if (previous && (previous.status !== 'failed' || !opts.retryFailed)) {
-      out.line(`${prefix}: cached, ${describe(previous)}`);
-      outcomes.push({ job, result: previous, skipped: true });
+      const refreshed = refreshCached(previous, job);
+      if (refreshed) await writeResult(job.resultPath, refreshed.result);
+      const result = refreshed?.result ?? previous;
+      const how = refreshed?.rescored ? `cached, rescored with ${scoringLabel(scoringOf(result))}` : 'cached';
+      out.line(`${prefix}: ${how}, ${describe(result)}`);
+      outcomes.push({ job, result, skipped: true });
       continue;
     }
     const startedAt = new Date().toISOString();

@@ -1,4 +1,4 @@
-import type { BenchConfig, ModelVariant } from '@parakeet-bench/core';
+import type { BenchConfig, ModelVariant, Scoring } from '@parakeet-bench/core';
 import type { DatasetSpec } from '../sweep/sweep-spec.ts';
 
 /** Everything a worker process needs to run one config. */
@@ -21,6 +21,10 @@ export interface ConfigJob {
   readonly cacheRole?: 'fresh' | 'reuse';
   /** Timed passes over the clips in this process (default 1); results keep every pass's timing. */
   readonly repeats?: number;
+  /** Normaliser (and dataset language) to score with; default: the `default` normaliser. */
+  readonly scoring?: Scoring;
+  /** Variant the reports compare this config with, recorded in the result. */
+  readonly compareTo?: string;
 }
 
 /** Computes the fp32 oracle's section transcripts of one long dataset. */
