@@ -61,7 +61,7 @@ export { HUMAN_REFERENCE_DROPPED, rescoreResult } from './protocol/rescore.ts';
 // Statistics over stored results: intervals, paired comparisons (docs/statistics.md).
 export type { PairedComparison, RateInterval } from './stats/bootstrap.ts';
 export type { MapssweResult } from './stats/mapsswe.ts';
-export { formatMapsswe, formatPValue, formatPairedComparison, formatRateInterval } from './stats/format.ts';
+export { formatMapsswe, formatPValue, formatPairedComparison, formatRateInterval, formatSigned } from './stats/format.ts';
 export type { PairedWer } from './stats/result-pairs.ts';
 export { pairedWer, scoredItemsOf } from './stats/result-pairs.ts';
 export type { ComparisonGroup, ReferenceComparison, ReferenceComparisons, ReferenceOptions } from './stats/reference-comparisons.ts';

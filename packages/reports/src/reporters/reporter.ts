@@ -6,6 +6,10 @@ export interface ReportInput {
   readonly latest: Run;
   readonly runs: readonly Run[];
   readonly invalid: readonly InvalidResult[];
+  /** Reference variant of the paired comparisons (`--compare-to`); default: each result's `compareTo`. */
+  readonly compareTo?: string;
+  /** Normaliser every result was rescored with in memory for this report (`--normalizer`). */
+  readonly rescoredWith?: string;
 }
 
 /** One output file, named relative to the output directory. */
