@@ -33,6 +33,9 @@ describe('bench run arguments', () => {
     await expect(runCommand.run(['--config', greedyOnly, '--no-greedy'])).rejects.toThrow(/--no-greedy needs --beam/);
     await expect(runCommand.run(['--shard', '3/2'])).rejects.toThrow(UsageError);
     await expect(runCommand.run(['--maes-gamma', 'abc', '--beam', '2'])).rejects.toThrow(/--maes-gamma/);
+    await expect(runCommand.run(['--normalizer', 'jiwer'])).rejects.toThrow(/--normalizer: unknown normalizer "jiwer"; valid ids: default, whisper-basic/);
+    await expect(runCommand.run(['--compare-to', 'fp64'])).rejects.toThrow(/with the command-line overrides: compareTo "fp64" is not one of the variants \(fp32, fp32-sharded, fp16, int8-stock, int8-smoothquant\)/);
+    await expect(runCommand.run(['--language', 'french!'])).rejects.toThrow(/language codes look like fr, pt_br, en-US/);
   }, 60_000);
 
   it('names a missing sweep file', async () => {
