@@ -33,7 +33,7 @@ export function scoringMismatch(a: Pick<BenchResult, 'scoring'>, b: Pick<BenchRe
   if (sameScoring(sa, sb)) return undefined;
   return (
     `${what[0]} was scored with normalizer ${scoringLabel(sa)}, ${what[1]} with ${scoringLabel(sb)}; ` +
-    `their counts are not comparable: rescore one side (bench rescore --normalizer ${sb.normalizer} --results <dir>)`
+    `their counts are not comparable: rescore one side (bench rescore --normalizer ${sb.normalizer}${sb.language ? ` --language ${sb.language}` : ''} --results <dir>)`
   );
 }
 
