@@ -35,7 +35,6 @@ export { encodeWav16 } from './audio/wav-encode.ts';
 export type { TimedWord } from './text/detokenize.ts';
 export { detokenize, detokenizeIds } from './text/detokenize.ts';
 export { normalizeText } from './text/normalize.ts';
-export type { NormalizerId } from './text/normalizers/registry.ts';
 export { getNormalizer, isNormalizerId, normalizerIds } from './text/normalizers/registry.ts';
 export type { Vocab } from './text/vocab.ts';
 export { parseVocab } from './text/vocab.ts';
@@ -55,14 +54,12 @@ export { okResult, rtfxOf, scoreRun, withRepeats } from './protocol/score-run.ts
 export type { ResultError } from './protocol/result-records.ts';
 export { failedResult, unsupportedResult } from './protocol/result-records.ts';
 export { DEFAULT_SCORING, normalizerOf, sameScoring, scoringLabel, scoringMismatch, scoringOf } from './protocol/scoring.ts';
-export { RESULT_BOOTSTRAP } from './protocol/intervals.ts';
-export { HUMAN_REFERENCE_DROPPED, rescoreResult } from './protocol/rescore.ts';
+export { rescoreResult } from './protocol/rescore.ts';
 
 // Statistics over stored results: intervals, paired comparisons (docs/statistics.md).
-export type { PairedComparison, RateInterval } from './stats/bootstrap.ts';
-export type { MapssweResult } from './stats/mapsswe.ts';
-export { formatMapsswe, formatPValue, formatPairedComparison, formatRateInterval, formatSigned } from './stats/format.ts';
+export type { RateInterval } from './stats/bootstrap.ts';
+export { formatPValue, formatPairedComparison, formatSigned } from './stats/format.ts';
 export type { PairedWer } from './stats/result-pairs.ts';
 export { pairedWer, scoredItemsOf } from './stats/result-pairs.ts';
-export type { ComparisonGroup, ReferenceComparison, ReferenceComparisons, ReferenceOptions } from './stats/reference-comparisons.ts';
+export type { ReferenceComparison } from './stats/reference-comparisons.ts';
 export { REFERENCE_COMPARISON_METHOD, comparisonGroups, comparisonSetting, compareWithReference, formatReferenceComparison } from './stats/reference-comparisons.ts';
