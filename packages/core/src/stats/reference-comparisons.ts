@@ -37,7 +37,7 @@ export interface ReferenceOptions {
 
 /** What {@link compareWithReference} found. */
 export interface ReferenceComparisons {
-  /** Ok configs other than their reference, grouped by nothing: dataset order, then input order. */
+  /** Ok configs other than their reference, in dataset order, then input order. */
   readonly comparisons: ReferenceComparison[];
   /** Ok results that name no reference variant (written before `compareTo` existed, no override). */
   readonly withoutReference: BenchResult[];
