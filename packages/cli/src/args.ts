@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import { isNormalizerId, normalizerIds } from '@parakeet-bench/core';
 import { UsageError } from './command.ts';
 
 /** node:util parseArgs with errors turned into usage errors. */
@@ -28,4 +29,10 @@ export function intList(value: string | undefined, option: string): number[] | u
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${option}: "${p}" is not a non-negative integer`);
     return n;
   });
+}
+
+/** The value of `--normalizer`, checked against the registered ids (a usage error lists them). */
+export function normalizerArg(value: string | undefined): string | undefined {
+  if (value !== undefined && !isNormalizerId(value)) throw new UsageError(`--normalizer: unknown normalizer "${value}"; valid ids: ${normalizerIds.join(', ')}`);
+  return value;
 }

@@ -9,7 +9,7 @@ export type { Backend, CacheUse, MemoryReading, RuntimeInfo, TranscribeOk, Trans
 export { PhaseError, phase, phaseOf } from './phase-error.ts';
 
 // The result schema, config ids and labels.
-export type { Accuracy, BackendName, BenchConfig, BenchResult, BenchResultInput, DecoderConfig, ErrorCounts, SectionResult, UtteranceResult } from './schema.ts';
+export type { Accuracy, BackendName, BenchConfig, BenchResult, BenchResultInput, DecoderConfig, ErrorCounts, Scoring, SectionResult, UtteranceResult } from './schema.ts';
 export { RESULT_SCHEMA_VERSION, backendSchema, benchResultSchema, decoderConfigSchema, encoderFromCache, parseBenchResult } from './schema.ts';
 export { MAES_DEFAULTS, configId, decoderSlug, fileSafeName, threadsLabel } from './config-id.ts';
 
@@ -35,6 +35,7 @@ export { encodeWav16 } from './audio/wav-encode.ts';
 export type { TimedWord } from './text/detokenize.ts';
 export { detokenize, detokenizeIds } from './text/detokenize.ts';
 export { normalizeText } from './text/normalize.ts';
+export { getNormalizer, isNormalizerId, normalizerIds } from './text/normalizers/registry.ts';
 export type { Vocab } from './text/vocab.ts';
 export { parseVocab } from './text/vocab.ts';
 export type { AlignmentChunk } from './metrics/align.ts';
@@ -55,3 +56,13 @@ export { failedResult, unsupportedResult } from './protocol/result-records.ts';
 export type { FileHash, Provenance } from './schema.ts';
 export { fileHashSchema, provenanceSchema } from './schema.ts';
 export { closestName, describeInputIssues, editDistance } from './input-errors.ts';
+export { DEFAULT_SCORING, normalizerOf, sameScoring, scoringLabel, scoringMismatch, scoringOf } from './protocol/scoring.ts';
+export { rescoreResult } from './protocol/rescore.ts';
+
+// Statistics over stored results: intervals, paired comparisons (docs/statistics.md).
+export type { RateInterval } from './stats/bootstrap.ts';
+export { formatPValue, formatPairedComparison, formatSigned } from './stats/format.ts';
+export type { PairedWer } from './stats/result-pairs.ts';
+export { pairedWer, scoredItemsOf } from './stats/result-pairs.ts';
+export type { ReferenceComparison } from './stats/reference-comparisons.ts';
+export { REFERENCE_COMPARISON_METHOD, comparisonGroups, comparisonSetting, compareWithReference, formatReferenceComparison } from './stats/reference-comparisons.ts';

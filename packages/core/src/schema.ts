@@ -3,6 +3,8 @@
  * CI gate read only these files, so every field a report needs lives here, with units in the names.
  */
 import { z } from 'zod';
+import { rateIntervalSchema } from './stats/bootstrap.ts';
+import { normalizerIds } from './text/normalizers/registry.ts';
 
 /** Bumped on any incompatible change; readers refuse other versions with a clear message. */
 export const RESULT_SCHEMA_VERSION = 1;
@@ -148,6 +150,14 @@ export const accuracySchema = z.object({
   emptyReferences: z.number().int().nonnegative().default(0),
   /** Results written before empty references were scored: how many were dropped instead. */
   droppedEmptyReferences: z.number().int().nonnegative().optional(),
+  /**
+   * Percentile bootstrap interval of `wer` over the scored items (utterances, or long-pass sections),
+   * rates as fractions like `wer`; seeded, so the same counts give the same interval
+   * (protocol/intervals.ts, docs/statistics.md). Absent in results written before it existed.
+   */
+  werCi: rateIntervalSchema.optional(),
+  /** The same for `cer`. */
+  cerCi: rateIntervalSchema.optional(),
 });
 
 /** Accuracy summary. */
@@ -189,13 +199,14 @@ export type FileHash = z.infer<typeof fileHashSchema>;
  * Exactly which inputs made a result: content hashes of every model file loaded (external data
  * included) and of the dataset, the protocol settings, runtime and harness. `key` is a hash of all of
  * it except the harness commit's dirtiness: a finished config is reused only while its key matches.
+ * How the result was scored (the normaliser) is in `scoring`: a changed normaliser rescores the
+ * stored hypotheses instead of decoding again.
  */
 export const provenanceSchema = z.object({
   key: z.string(),
   /** The harness's package version and git commit (`dirty`: uncommitted changes; not part of the key). */
   harness: z.object({ version: z.string(), commit: z.string().optional(), dirty: z.boolean().optional() }),
   runtime: z.object({ name: z.string(), version: z.string() }),
-  normalizer: z.string(),
   /** Timed passes per config. */
   repeats: z.number().int().positive(),
   /** The model files the backend loads, relative to `dir`. */
@@ -214,6 +225,17 @@ export const provenanceSchema = z.object({
 });
 /** Where a result came from. */
 export type Provenance = z.infer<typeof provenanceSchema>;
+/**
+ * How hypotheses and references were normalised before scoring: the normaliser id
+ * (text/normalizers/registry.ts) and the dataset language it was given (used by
+ * open-asr-multilingual's number words). A result without it was scored with `default`.
+ */
+export const scoringSchema = z.object({
+  normalizer: z.enum(normalizerIds),
+  language: z.string().min(1).optional(),
+});
+/** See {@link scoringSchema}. */
+export type Scoring = z.infer<typeof scoringSchema>;
 
 /** One config's result file. */
 export const benchResultSchema = z.object({
@@ -236,6 +258,13 @@ export const benchResultSchema = z.object({
   decodeStats: decodeStatsSchema.optional(),
   longPass: longPassSchema.optional(),
   utterances: z.array(utteranceResultSchema).default([]),
+  /** Normaliser (and language) the scores above were computed with; absent = `default`. */
+  scoring: scoringSchema.optional(),
+  /**
+   * Variant id reports compare this config with (same dataset, backend, threads and decoder): the
+   * sweep's `compareTo`, else its `oracleVariant`. Absent in older results (then pass --compare-to).
+   */
+  compareTo: z.string().optional(),
 });
 /** One config's result file. */
 export type BenchResult = z.infer<typeof benchResultSchema>;

@@ -4,6 +4,9 @@
  * decoder or scoring changed, and the finding names the utterance or section so it can be listened to.
  */
 import type { BenchResult, ErrorCounts, SectionResult, UtteranceResult } from '@parakeet-bench/core';
+import { scoringLabel, scoringMismatch, scoringOf } from '@parakeet-bench/core';
+import type { PairedWerVerdict } from './paired-wer-rule.ts';
+import { pairedWerVerdict } from './paired-wer-rule.ts';
 import type { GateRow } from './report.ts';
 import { worstVerdict } from './report.ts';
 import type { GateRules, Verdict } from './rules.ts';
@@ -42,17 +45,23 @@ function rateRow(
   baseline: { rate: number; counts: ErrorCounts },
   limits: Limits,
   rules: GateRules,
+  /** A rule that may change the point-limit verdict (the paired significance rule of corpus WER). */
+  adjust?: (pointVerdict: Verdict) => PairedWerVerdict | undefined,
 ): GateRow {
   const delta = 100 * (current.rate - baseline.rate);
-  let verdict = pointsVerdict(delta, limits);
+  const pointVerdict = pointsVerdict(delta, limits);
+  const adjusted = adjust?.(pointVerdict);
+  let verdict = adjusted?.verdict ?? pointVerdict;
   const notes: string[] = [];
-  if (verdict !== 'pass') notes.push(`rise beyond the ${verdict} limit of ${limits[verdict]} pt`);
+  if (pointVerdict !== 'pass') notes.push(`rise beyond the ${pointVerdict} limit of ${limits[pointVerdict]} pt`);
+  if (adjusted) notes.push(adjusted.note);
   if (!sameCounts(current.counts, baseline.counts)) {
     verdict = worstVerdict([verdict, rules.accuracy.transcriptChange]);
     notes.push(`edit counts ${countsText(baseline.counts)} -> ${countsText(current.counts)}`);
   }
   const row: GateRow = { configId, metric, kind: 'rate', current: current.rate, baseline: baseline.rate, delta, verdict };
   if (notes.length) row.note = notes.join('; ');
+  if (adjusted?.paired) row.paired = adjusted.paired;
   return row;
 }
 
@@ -144,9 +153,18 @@ export function compareAccuracy(current: BenchResult, baseline: BenchResult, rul
   const { accuracy: cur, longPass: curLong } = current;
   const { accuracy: base, longPass: baseLong } = baseline;
   const a = rules.accuracy;
+  // Counts normalised differently measure different things: refuse, naming both and the fix.
+  const mismatch = scoringMismatch(current, baseline, ['current', 'baseline']);
+  if (mismatch && (cur || curLong) && (base || baseLong)) {
+    return [{
+      configId: id, metric: 'normalizer', kind: 'text', current: scoringLabel(scoringOf(current)), baseline: scoringLabel(scoringOf(baseline)),
+      delta: null, verdict: 'fail', note: `accuracy not compared: ${mismatch}`,
+    }];
+  }
   if (base && !cur) rows.push(missingMetricRow(id, 'accuracy', rules));
   if (cur && base) {
-    rows.push(rateRow(id, 'wer', { rate: cur.wer, counts: cur.words }, { rate: base.wer, counts: base.words }, a.werPoints, rules));
+    const paired = (pointVerdict: Verdict) => pairedWerVerdict(current, baseline, pointVerdict, rules);
+    rows.push(rateRow(id, 'wer', { rate: cur.wer, counts: cur.words }, { rate: base.wer, counts: base.words }, a.werPoints, rules, paired));
     rows.push(rateRow(id, 'cer', { rate: cur.cer, counts: cur.chars }, { rate: base.cer, counts: base.chars }, a.cerPoints, rules));
   }
   if (baseline.utterances.length || current.utterances.length) {

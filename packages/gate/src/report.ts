@@ -2,6 +2,7 @@
  * The gate's machine-readable report. Rows carry raw numbers (fractions, ratios, bytes) so tools can
  * recompute anything; the markdown formatter decides how to display them.
  */
+import type { PairedWer } from '@parakeet-bench/core';
 import type { Verdict } from './rules.ts';
 
 /** How a row's numbers are read: picks the formatter and the meaning of `delta`. */
@@ -32,6 +33,8 @@ export interface GateRow {
   verdict: Verdict;
   /** Why the verdict, naming the utterance, section or field involved. */
   note?: string;
+  /** Paired bootstrap and MAPSSWE of current vs baseline (corpus WER under `accuracy.pairedWer`). */
+  paired?: PairedWer;
 }
 
 /** Output of {@link compareResults}; written as JSON by `bench gate --json`. */

@@ -18,6 +18,27 @@ const levelPair = (warn: number, fail: number, min: number) =>
     .refine((p) => p.fail >= p.warn, { message: 'fail must be >= warn' })
     .prefault({});
 
+/**
+ * The paired significance rule for corpus WER (current vs baseline over the same utterances; method
+ * and assumptions in docs/statistics.md). Long passes and the exact transcript checks are unaffected.
+ */
+const pairedWerRulesSchema = z
+  .strictObject({
+    /**
+     * `off`: the point limits decide (default). `require-significant`: a WER rise verdict needs a
+     * significant paired rise: a significant rise of at least `minRisePoints` gets `significantRise`
+     * even under the point limits; any other rise is capped at `insignificantRise`, even over them.
+     */
+    mode: z.enum(['off', 'require-significant']).default('off'),
+    /** Verdict of a significant rise of at least `minRisePoints` (at least the point-limit verdict). */
+    significantRise: verdictSchema.default('fail'),
+    /** Highest verdict of a rise that is not significant (or smaller than `minRisePoints`). */
+    insignificantRise: verdictSchema.default('warn'),
+    /** Smallest rise, in percentage points, that `significantRise` applies to (0: any significant rise). */
+    minRisePoints: z.number().min(0).default(0),
+  })
+  .prefault({});
+
 const accuracyRulesSchema = z
   .strictObject({
     /** Corpus WER rise, in percentage points (results store fractions: 0.1017 = 10.17 %). */
@@ -34,6 +55,8 @@ const accuracyRulesSchema = z
     itemSetChange: verdictSchema.default('warn'),
     /** How many changed utterances a finding names before summarising the rest. */
     maxNamedItems: z.number().int().positive().default(5),
+    /** Significance of a corpus WER rise (paired-wer-rule.ts); `off` keeps the point limits alone. */
+    pairedWer: pairedWerRulesSchema,
   })
   .prefault({});
 

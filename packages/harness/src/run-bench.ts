@@ -15,7 +15,7 @@ import { stdoutOutput } from './sweep/progress-output.ts';
 import type { SweepOutcome } from './sweep/run-sweep.ts';
 import { runSweep } from './sweep/run-sweep.ts';
 import { groupKey, parseShard, selectShard } from './sweep/shard.ts';
-import { formatSummaryTable } from './sweep/summary.ts';
+import { formatComparisonLines, formatSummaryTable } from './sweep/summary.ts';
 
 /** Everything `bench run` accepts, parsed. */
 export interface BenchRunOptions {
@@ -102,7 +102,10 @@ export async function runBench(o: BenchRunOptions): Promise<BenchRunOutcome> {
       return selected;
     },
   });
-  output.line(`\n${formatSummaryTable(outcomes.map((x) => x.result))}`);
+  const results = outcomes.map((x) => x.result);
+  output.line(`\n${formatSummaryTable(results)}`);
+  const comparisons = formatComparisonLines(results, spec.compareTo ?? spec.oracleVariant);
+  if (comparisons) output.line(`\n${comparisons}`);
   return { outcomes, exitCode: reportCounts(outcomes, planned, o, output) };
 }
 

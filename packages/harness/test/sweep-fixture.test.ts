@@ -39,6 +39,9 @@ describe('sweep over decoders on the fixture (real worker processes)', () => {
     expect(beam!.model!.notes.some((n) => n.startsWith('encoder output from the tensor cache'))).toBe(true);
     expect(beam!.utterances.map((u) => u.hypothesis)).toEqual(greedy!.utterances.map((u) => u.hypothesis));
     expect(beam!.config.decoder).toMatchObject({ kind: 'maes', beamWidth: 2 });
+    // Scored with the sweep's normaliser, compared with its oracle variant, with seeded intervals.
+    expect(greedy).toMatchObject({ scoring: { normalizer: 'default' }, compareTo: 'fp32' });
+    expect(greedy!.accuracy!.werCi).toMatchObject({ rate: greedy!.accuracy!.wer, items: 2, resamples: 2000, seed: 0, level: 0.95 });
 
     // A rerun of the fresh config with a warm cache still runs the whole pipeline (honest RAM/time).
     const again = await runSweep(spec, { resultsDir, tensorCacheDir, force: true, log: () => undefined });

@@ -7,6 +7,7 @@ import { backends } from '../src/backends.ts';
 import type { SweepSpec } from '../src/sweep/sweep-spec.ts';
 import { parseSweepSpec } from '../src/sweep/sweep-spec.ts';
 import { runSweep } from '../src/sweep/run-sweep.ts';
+import type { ConfigJob } from '../src/worker/job.ts';
 
 const fake = join(import.meta.dirname, 'fake-worker.ts');
 let spec: SweepSpec;
@@ -61,6 +62,24 @@ describe('runSweep', () => {
       ['crash', false],
       ['ok2', true],
     ]);
+  }, 60_000);
+
+  it('rescores cached results, without running them again, when the sweep changes its normaliser or reference', async () => {
+    const resultsDir = await mkdtemp(join(tmpdir(), 'pb-sweep-'));
+    const only = (j: ConfigJob[]) => j.filter((x) => x.config.variant.startsWith('ok'));
+    await runSweep(spec, { resultsDir, worker: fake, select: only, log: () => undefined });
+    const stored = async (variant: string) => parseBenchResult(await readFile(join(resultsDir, `d__${variant}__node-cpu-t1__greedy.json`), 'utf8'), variant);
+    // The fake worker writes results the way old versions did: no scoring, no compareTo.
+    expect((await stored('ok')).scoring).toBeUndefined();
+    const lines: string[] = [];
+    const again = await runSweep({ ...spec, normalizer: 'whisper-basic', compareTo: 'ok2' }, { resultsDir, worker: fake, select: only, log: (l) => lines.push(l) });
+    expect(again.every((o) => o.skipped)).toBe(true);
+    expect(lines.filter((l) => l.includes('cached, rescored with whisper-basic'))).toHaveLength(2);
+    expect(await stored('ok')).toMatchObject({ scoring: { normalizer: 'whisper-basic' }, compareTo: 'ok2' });
+    expect(again[0]!.result).toEqual(await stored('ok'));
+    const third: string[] = [];
+    await runSweep({ ...spec, normalizer: 'whisper-basic', compareTo: 'ok2' }, { resultsDir, worker: fake, select: only, log: (l) => third.push(l) });
+    expect(third.filter((l) => l.includes('rescored'))).toEqual([]);
   }, 60_000);
 
   it('registers an adapter, with its runtime name, for every backend a sweep may name', async () => {

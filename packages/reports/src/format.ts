@@ -1,5 +1,5 @@
 /** Number and label formatting shared by every reporter, so units read the same everywhere. */
-import type { BenchResult, DecoderConfig } from '@parakeet-bench/core';
+import type { BenchResult, DecoderConfig, RateInterval } from '@parakeet-bench/core';
 import { encoderFromCache, threadsLabel } from '@parakeet-bench/core';
 
 const MIB = 1024 * 1024;
@@ -7,6 +7,12 @@ const MIB = 1024 * 1024;
 /** A rate (0.1017) as a percentage with two decimals: `10.17 %`. */
 export function formatPercent(rate: number | undefined): string {
   return rate === undefined ? '–' : `${(rate * 100).toFixed(2)} %`;
+}
+
+/** A rate with its 95% interval when the result has one: `10.17 % [9.80, 10.55]`. */
+export function formatPercentCi(rate: number | undefined, ci: RateInterval | undefined): string {
+  if (rate === undefined || ci === undefined) return formatPercent(rate);
+  return `${formatPercent(rate)} [${(100 * ci.low).toFixed(2)}, ${(100 * ci.high).toFixed(2)}]`;
 }
 
 /** Real-time factor (audio seconds per processing second): `12.3×`. */
@@ -49,7 +55,6 @@ export function configLabel(result: BenchResult): string {
   const c = result.config;
   return `${c.variant} · ${c.backend} · ${threadsLabel(c.threads)} · ${decoderLabel(c.decoder)}`;
 }
-
 
 /** Worst long-pass section as `38.10 % @ 3:00–4:00`, or `–` for corpus datasets. */
 export function worstSectionLabel(result: BenchResult): string {

@@ -39,6 +39,29 @@ describe('writeReports / buildDashboard', () => {
   });
 });
 
+describe('prepareReport options', () => {
+  it('rescores every result in memory with --normalizer, leaving the files alone, and passes --compare-to on', async () => {
+    const results = join(dir, 'results');
+    const plain = await prepareReport(results);
+    const exact = await prepareReport(results, { normalizer: 'none', compareTo: 'fp16' });
+    expect([exact.rescoredWith, exact.compareTo]).toEqual(['none', 'fp16']);
+    const ok = exact.latest.results.filter((r) => r.status === 'ok');
+    expect(ok.every((r) => r.scoring?.normalizer === 'none' && r.accuracy?.werCi !== undefined)).toBe(true);
+    // The samples were counted on the raw words: `none` reproduces them, `default` (markup and
+    // punctuation to spaces) counts the hostile transcript differently; the stored files are unchanged.
+    const stock = (i: typeof plain) => i.latest.results.find((r) => r.config.id === 'fleurs-fr--int8-stock--node-cpu-t2--greedy')!;
+    expect(stock(exact).accuracy!.words).toEqual(stock(plain).accuracy!.words);
+    expect(stock(await prepareReport(results, { normalizer: 'default' })).accuracy!.words).not.toEqual(stock(plain).accuracy!.words);
+    expect(stock(await prepareReport(results)).scoring).toBeUndefined();
+    const md = readFileSync((await writeReports({ results, outDir: join(dir, 'rescored'), formats: ['markdown'], normalizer: 'none' })).written[0]!, 'utf8');
+    expect(md).toContain('Normaliser: none (rescored with none for this report; result files unchanged).');
+  });
+
+  it('refuses an unknown normaliser naming the valid ids', async () => {
+    await expect(prepareReport(join(dir, 'results'), { normalizer: 'jiwer' })).rejects.toThrow(/unknown normalizer "jiwer"; valid ids: default, /);
+  });
+});
+
 describe('parseFormats', () => {
   it('accepts registered formats and names the valid ones otherwise', () => {
     expect(parseFormats('png, markdown')).toEqual(['png', 'markdown']);

@@ -1,5 +1,7 @@
 /** The library calls behind `bench report` and `bench dashboard`. */
 import { basename, join } from 'node:path';
+import type { BenchResult, Scoring } from '@parakeet-bench/core';
+import { isNormalizerId, normalizerIds, rescoreResult, scoringOf } from '@parakeet-bench/core';
 import { writeFileAtomic } from '@parakeet-bench/node-io';
 import type { InvalidResult } from '@parakeet-bench/results';
 import { groupRuns, latestRun, newestRunPerDirectory, scanResults } from '@parakeet-bench/results';
@@ -9,15 +11,37 @@ import { reporters } from './reporters/index.ts';
 import type { ReportFormat } from './reporters/index.ts';
 import { sortResults } from './order.ts';
 
+/** How a report reads the results: which reference to compare with, which normaliser to score with. */
+export interface ReportOptions {
+  /** Reference variant of the paired WER comparisons; default: each result's `compareTo`. */
+  readonly compareTo?: string;
+  /**
+   * Rescore every result in memory with this normaliser (each keeps its own language) before
+   * reporting; the result files are not changed (`bench rescore` rewrites them).
+   */
+  readonly normalizer?: string;
+}
+
+/** `results` rescored with `normalizer` (in memory), each with its own language. */
+function rescored(results: readonly BenchResult[], normalizer: string | undefined): BenchResult[] {
+  if (normalizer === undefined) return [...results];
+  if (!isNormalizerId(normalizer)) throw new Error(`unknown normalizer "${normalizer}"; valid ids: ${normalizerIds.join(', ')}`);
+  return results.map((r) => {
+    const { language } = scoringOf(r);
+    const scoring: Scoring = { normalizer, ...(language !== undefined ? { language } : {}) };
+    return rescoreResult(r, scoring);
+  });
+}
+
 /**
  * Loads a results directory (or files) into report input. Throws when nothing usable is there, naming
  * the path and the first unreadable file, because an empty report would look like a passing run.
  */
-export async function prepareReport(results: string | readonly string[]): Promise<ReportInput> {
+export async function prepareReport(results: string | readonly string[], options: ReportOptions = {}): Promise<ReportInput> {
   const loaded = await scanResults(results);
   // A directory holding two runs (an interrupted --force) shows its newest run only, and says so.
   const { kept, notices } = newestRunPerDirectory(loaded.results);
-  const runs = groupRuns(kept).map((run) => ({ ...run, results: sortResults(run.results) }));
+  const runs = groupRuns(kept).map((run) => ({ ...run, results: sortResults(rescored(run.results, options.normalizer)) }));
   const latest = latestRun(runs);
   const where = typeof results === 'string' ? results : results.join(', ');
   if (!latest) {
@@ -25,11 +49,18 @@ export async function prepareReport(results: string | readonly string[]): Promis
     const why = first ? ` (${loaded.invalid.length} unreadable, e.g. ${first.reason})` : '';
     throw new Error(`no valid result files in ${where}${why}; run \`bench run\` first or pass --results <dir>`);
   }
-  return { latest, runs, invalid: loaded.invalid, notices };
+  return {
+    latest,
+    runs,
+    invalid: loaded.invalid,
+    notices,
+    ...(options.compareTo !== undefined ? { compareTo: options.compareTo } : {}),
+    ...(options.normalizer !== undefined ? { rescoredWith: options.normalizer } : {}),
+  };
 }
 
 /** Options of {@link writeReports}. */
-export interface WriteReportsOptions {
+export interface WriteReportsOptions extends ReportOptions {
   /** Results directory (`results/`) or result files. */
   readonly results: string | readonly string[];
   /** Output directory (`results/charts`). */
@@ -47,7 +78,7 @@ export interface WrittenReport {
 
 /** Renders the chosen formats into `outDir`. */
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReport> {
-  const input = await prepareReport(options.results);
+  const input = await prepareReport(options.results, options);
   const written: string[] = [];
   for (const format of options.formats) {
     for (const file of await reporters[format].render(input)) {
@@ -60,11 +91,11 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
 }
 
 /** Writes the one-file dashboard to `outFile` (e.g. `dashboards/index.html`). */
-export async function buildDashboard(options: { results: string | readonly string[]; outFile: string }): Promise<WrittenReport> {
+export async function buildDashboard(options: ReportOptions & { results: string | readonly string[]; outFile: string }): Promise<WrittenReport> {
   if (!basename(options.outFile).endsWith('.html')) {
     throw new Error(`dashboard output ${options.outFile} must be an .html file, e.g. dashboards/index.html`);
   }
-  const input = await prepareReport(options.results);
+  const input = await prepareReport(options.results, options);
   await writeFileAtomic(options.outFile, await renderDashboard(input));
   return { written: [options.outFile], invalid: input.invalid, notices: input.notices };
 }

@@ -1,3 +1,5 @@
+export type { RescoreOptions, RescoreSummary } from './rescore-results.ts';
+export { rescoreResults } from './rescore-results.ts';
 export { canonicalJson, readResultFile, resultFileName, resultPath, writeResult } from './result-file.ts';
 export type { InvalidResult, ResultScan, ScanOptions, StoredResult } from './scan-results.ts';
 export { readResultsStrict, scanResults, scanResultsStrict } from './scan-results.ts';

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { buildDashboard } from '@parakeet-bench/reports';
-import { parseCommandArgs } from '../args.ts';
+import { normalizerArg, parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { repoRoot } from '../paths.ts';
 
@@ -12,7 +12,10 @@ charts, precision x backend x beam matrices, aligned per-utterance diffs and run
 options:
   --results <dir>      results directory, searched recursively; baseline/ subfolders are skipped
                        (default: results under the repo root)
-  --out <file.html>    output file (default: dashboards/index.html under the repo root)`;
+  --out <file.html>    output file (default: dashboards/index.html under the repo root)
+  --compare-to <id>    reference variant of the paired WER comparison tables (default: the one each
+                       result records)
+  --normalizer <id>    rescore every result with this normaliser for the dashboard (in memory)`;
 
 /** `bench dashboard`: the one-file HTML dashboard. */
 export const dashboardCommand: Command = {
@@ -22,10 +25,15 @@ export const dashboardCommand: Command = {
     const { values } = parseCommandArgs(argv, {
       results: { type: 'string' },
       out: { type: 'string' },
+      'compare-to': { type: 'string' },
+      normalizer: { type: 'string' },
     });
+    const normalizer = normalizerArg(values.normalizer);
     const { written, invalid, notices } = await buildDashboard({
       results: resolve(values.results ?? join(repoRoot(), 'results')),
       outFile: resolve(values.out ?? join(repoRoot(), 'dashboards', 'index.html')),
+      ...(values['compare-to'] ? { compareTo: values['compare-to'] } : {}),
+      ...(normalizer ? { normalizer } : {}),
     });
     for (const i of invalid) console.warn(`bench dashboard: skipped ${i.reason}`);
     for (const n of notices) console.warn(`bench dashboard: ${n}`);

@@ -6,6 +6,7 @@ import { gateCommand } from './gate.ts';
 import { mergeCommand } from './merge.ts';
 import { modelCommand } from './model.ts';
 import { reportCommand } from './report.ts';
+import { rescoreCommand } from './rescore.ts';
 import { runCommand } from './run.ts';
 
 /** Every subcommand, one file each. */
@@ -14,6 +15,7 @@ export const commands: Record<string, Command> = {
   model: modelCommand,
   data: dataCommand,
   report: reportCommand,
+  rescore: rescoreCommand,
   dashboard: dashboardCommand,
   gate: gateCommand,
   baseline: baselineCommand,

@@ -30,7 +30,16 @@ describe('bench report', () => {
     expect(console.warn).toHaveBeenCalledWith(expect.stringMatching(/bench report: skipped .*broken\.json: not valid JSON/));
   });
 
-  it('rejects an unknown format as a usage error', async () => {
+  it('rescores in memory with --normalizer and compares with --compare-to', async () => {
+    const out = join(dir, 'charts-none');
+    expect(await reportCommand.run(['--results', join(dir, 'results'), '--out', out, '--format', 'markdown', '--normalizer', 'none', '--compare-to', 'fp32'])).toBe(0);
+    const md = readFileSync(join(out, 'summary.md'), 'utf8');
+    expect(md).toContain('(rescored with none for this report; result files unchanged)');
+    expect(md).toMatch(/- node-cpu · 2 threads · greedy: int8-stock vs fp32: \+\d+\.\d\d pts/);
+  });
+
+  it('rejects an unknown format or normaliser as a usage error', async () => {
+    await expect(reportCommand.run(['--normalizer', 'whisper'])).rejects.toThrow(/--normalizer: unknown normalizer "whisper"; valid ids: default/);
     await expect(reportCommand.run(['--format', 'pdf'])).rejects.toThrow(UsageError);
     await expect(reportCommand.run(['--bogus'])).rejects.toThrow(UsageError);
   });

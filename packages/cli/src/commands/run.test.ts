@@ -38,6 +38,9 @@ describe('bench run arguments', () => {
     await expect(runCommand.run(['--config', greedyOnly, '--beam', '2', '--maes-steps', '0'])).rejects.toThrow(/decoders\[1\]\.numSteps/);
     await expect(runCommand.run(['--config', greedyOnly, '--beam', '2', '--maes-steps', '0'])).rejects.toThrow(UsageError);
     await expect(runCommand.run(['--run-id', 'a b'])).rejects.toThrow(/--run-id "a b"/);
+    await expect(runCommand.run(['--normalizer', 'jiwer'])).rejects.toThrow(/--normalizer: unknown normalizer "jiwer"; valid ids: default, whisper-basic/);
+    await expect(runCommand.run(['--compare-to', 'fp64'])).rejects.toThrow(/with the command-line overrides: compareTo "fp64" is not one of the variants \(fp32, fp32-sharded, fp16, int8-stock, int8-smoothquant\)/);
+    await expect(runCommand.run(['--language', 'french!'])).rejects.toThrow(/language codes look like fr, pt_br, en-US/);
   }, 60_000);
 
   it('exits 2 on a sweep file with a misspelled field, naming it and the field it meant', async () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { InputError, runBench } from '@parakeet-bench/harness';
-import { csv, intList, parseCommandArgs } from '../args.ts';
+import { csv, intList, normalizerArg, parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { repoRoot } from '../paths.ts';
@@ -56,7 +56,19 @@ options:
   --shard <i/n>         only shard i of n (for a CI matrix): round robin over sorted (dataset, variant,
                         backend, threads) groups, so a group's decoder configs share one encoder cache
   --no-cache            recompute features and encoder outputs (default: cached per variant,
-                        backend and audio under <cache>/tensors, shared by decoder configs)`;
+                        backend and audio under <cache>/tensors, shared by decoder configs)
+  --normalizer <id>     normaliser of reference and hypothesis before scoring (default from the
+                        sweep: default): default, whisper-basic, whisper-basic-remove-diacritics,
+                        open-asr-multilingual, open-asr-multilingual-legacy, none; stored in each
+                        result; finished configs scored otherwise are rescored, not decoded again
+  --language <code>     language of datasets whose entry gives none (FLEURS datasets know theirs),
+                        for open-asr-multilingual's number words
+  --compare-to <id>     reference variant of the paired WER comparisons in the summary and reports
+                        (default from the sweep: compareTo, else oracleVariant; same backend,
+                        threads and decoder)
+
+Each result carries a seeded 95% bootstrap interval of WER and CER; the summary ends with each
+config's paired WER difference from the reference (docs/statistics.md).`;
 
 function num(value: string | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
@@ -97,10 +109,14 @@ export const runCommand: Command = {
       shard: { type: 'string' },
       'run-id': { type: 'string' },
       'allow-failures': { type: 'boolean' },
+      normalizer: { type: 'string' },
+      language: { type: 'string' },
+      'compare-to': { type: 'string' },
     });
     if (values['run-id'] !== undefined && !/^[A-Za-z0-9._-]+$/.test(values['run-id'])) {
       throw new UsageError(`--run-id "${values['run-id']}": use letters, digits, . _ -`);
     }
+    const normalizer = normalizerArg(values.normalizer);
     const beams = intList(values.beam, 'beam');
     if (beams?.some((w) => w < 1)) throw new UsageError('--beam widths must be >= 1');
     const repeats = intList(values.repeats, 'repeats')?.[0];
@@ -136,6 +152,9 @@ export const runCommand: Command = {
           noGreedy: values['no-greedy'],
           timeoutSec: num(values.timeout, 'timeout'),
           repeats,
+          ...(normalizer ? { normalizer } : {}),
+          ...(values.language ? { language: values.language } : {}),
+          ...(values['compare-to'] ? { compareTo: values['compare-to'] } : {}),
         },
         variants: csv(values.variants),
         datasets: csv(values.datasets),

@@ -8,13 +8,15 @@ import type { LoadedCorpus, LoadedDataset, LoadedLong } from '../dataset/loaded.
 import { preprocessorRevision } from '../model/acoustic.ts';
 import type { ModelVariant } from '../model/variant.ts';
 import { preprocessorFileOf } from '../model/variant.ts';
-import type { BenchConfig, BenchResult, UtteranceResult } from '../schema.ts';
+import type { Accuracy, BenchConfig, BenchResult, Scoring, SectionResult, UtteranceResult } from '../schema.ts';
 import { RESULT_SCHEMA_VERSION } from '../schema.ts';
 import type { StageTimings } from '../transcribe.ts';
 import type { ClipTranscript } from './clip-transcript.ts';
 import type { RunStamp } from './result-records.ts';
 import { stampFields } from './result-records.ts';
+import { accuracyIntervals } from './intervals.ts';
 import { scoreCorpusResults, scoreUtterance } from './score.ts';
+import { DEFAULT_SCORING, normalizerOf } from './scoring.ts';
 import { planSections, scoreSections, wordsBySection } from './sections.ts';
 
 /** Audio seconds per processing second (higher is faster). */
@@ -24,6 +26,8 @@ export function rtfxOf(audioSec: number, processMs: number): number {
 
 /** Accuracy, long-pass and timing fields of a run. */
 export interface ScoredRun extends Pick<BenchResult, 'accuracy' | 'longPass' | 'utterances'> {
+  /** The normaliser (and language) the scores were computed with. */
+  readonly scoring: Scoring;
   readonly audioSec: number;
   readonly notes: string[];
   readonly timings: StageTimings;
@@ -79,7 +83,30 @@ function liveMean(clips: readonly ClipTranscript[]): number | undefined {
   return calls ? weighted / calls : undefined;
 }
 
-function scoreCorpus(data: LoadedCorpus, clips: readonly ClipTranscript[]) {
+/** Corpus (micro) accuracy of scored items with its WER and CER intervals. */
+export function accuracyWithIntervals(items: readonly UtteranceResult[]): Accuracy {
+  return { ...scoreCorpusResults(items), ...accuracyIntervals(items) };
+}
+
+type LongPass = NonNullable<BenchResult['longPass']>;
+
+/** The long-pass summary of scored sections: the worst section, and what the pass measured. */
+export function longPassOf(
+  sections: SectionResult[],
+  pass: Pick<LongPass, 'audioSec' | 'sectionSec' | 'encoderFrames'>,
+  humanReference?: Accuracy,
+): LongPass {
+  const worst = sections.reduce((a, b) => (b.wer > a.wer ? b : a), sections[0]!);
+  return {
+    ...pass,
+    worstSectionIndex: worst.index,
+    worstSectionWer: worst.wer,
+    sections,
+    ...(humanReference ? { humanReference } : {}),
+  };
+}
+
+function scoreCorpus(data: LoadedCorpus, clips: readonly ClipTranscript[], normalize: (text: string) => string) {
   const utterances: UtteranceResult[] = [];
   const notes = new Set<string>();
   let audioSec = 0;
@@ -88,53 +115,49 @@ function scoreCorpus(data: LoadedCorpus, clips: readonly ClipTranscript[]) {
     notes.add(`preprocessor: ${preprocessorRevision(clip.samples, clip.featuresLength)}`);
     const durationSec = u.samples.length / TARGET_SAMPLE_RATE;
     audioSec += durationSec;
-    utterances.push(scoreUtterance(u.id, u.audio, durationSec, u.reference, clip.text));
+    utterances.push(scoreUtterance(u.id, u.audio, durationSec, u.reference, clip.text, normalize));
   });
-  return { accuracy: scoreCorpusResults(utterances), utterances, audioSec, notes: [...notes] };
+  return { accuracy: accuracyWithIntervals(utterances), utterances, audioSec, notes: [...notes] };
 }
 
-function scoreLong(data: LoadedLong, clip: ClipTranscript, oracle: readonly string[]) {
+function scoreLong(data: LoadedLong, clip: ClipTranscript, oracle: readonly string[], normalize: (text: string) => string) {
   const audioSec = data.samples.length / TARGET_SAMPLE_RATE;
   const plans = planSections(audioSec, data.sectionSec);
-  const sections = scoreSections(plans, oracle, wordsBySection(clip.words, plans), data.audio);
+  const sections = scoreSections(plans, oracle, wordsBySection(clip.words, plans), data.audio, normalize);
   if (sections.every((s) => s.words.referenceLength === 0)) {
     throw new Error(
       `${data.audio}: the oracle's transcript is empty in every section, so there is nothing to score the long pass against; is the recording silent, or the oracle variant broken?`,
     );
   }
-  const worst = sections.reduce((a, b) => (b.wer > a.wer ? b : a), sections[0]!);
-  const human = data.humanReference !== undefined ? scoreUtterance('human', data.audio, audioSec, data.humanReference, clip.text) : undefined;
+  const human = data.humanReference !== undefined ? scoreUtterance('human', data.audio, audioSec, data.humanReference, clip.text, normalize) : undefined;
   return {
-    accuracy: scoreCorpusResults(sections),
-    longPass: {
-      audioSec,
-      sectionSec: data.sectionSec,
-      encoderFrames: clip.encodedLength,
-      worstSectionIndex: worst.index,
-      worstSectionWer: worst.wer,
-      sections,
-      ...(human ? { humanReference: scoreCorpusResults([human]) } : {}),
-    },
+    accuracy: accuracyWithIntervals(sections),
+    longPass: longPassOf(sections, { audioSec, sectionSec: data.sectionSec, encoderFrames: clip.encodedLength }, human ? scoreCorpusResults([human]) : undefined),
     utterances: [],
     audioSec,
     notes: [`preprocessor: ${preprocessorRevision(clip.samples, clip.featuresLength)}`],
   };
 }
 
-/** Scores a corpus (one clip per utterance) or a long pass (one clip, against the oracle's sections). */
-export function scoreRun(data: LoadedDataset, clips: readonly ClipTranscript[], oracle: readonly string[] | null): ScoredRun {
+/**
+ * Scores a corpus (one clip per utterance) or a long pass (one clip, against the oracle's sections),
+ * normalising reference and hypothesis as `scoring` says (default: the `default` normaliser).
+ */
+export function scoreRun(data: LoadedDataset, clips: readonly ClipTranscript[], oracle: readonly string[] | null, scoring: Scoring = DEFAULT_SCORING): ScoredRun {
   const expected = data.kind === 'corpus' ? data.utterances.length : 1;
   if (clips.length !== expected) throw new Error(`got ${clips.length} transcripts for ${expected} clips`);
+  const normalize = normalizerOf(scoring);
   let scored;
-  if (data.kind === 'corpus') scored = scoreCorpus(data, clips);
+  if (data.kind === 'corpus') scored = scoreCorpus(data, clips, normalize);
   else {
     if (!oracle) throw new Error('long pass scored without oracle transcripts');
-    scored = scoreLong(data, clips[0]!, oracle);
+    scored = scoreLong(data, clips[0]!, oracle, normalize);
   }
   const timings = sumTimings(clips);
   const live = liveMean(clips);
   return {
     ...scored,
+    scoring,
     timings,
     processMs: timings.preprocessMs + timings.encodeMs + timings.decodeMs,
     ...(live !== undefined ? { meanLiveHypotheses: live } : {}),
@@ -155,6 +178,8 @@ export interface OkResultParts {
   readonly memory: MemoryReading;
   readonly decoder: { readonly calls: number; readonly rows: number };
   readonly cache: { readonly featureCache: CacheUse; readonly encoderCache: CacheUse };
+  /** Variant the reports compare this config with (see `compareTo` in the result schema). */
+  readonly compareTo?: string;
 }
 
 /** Builds the `ok` result of a scored run. */
@@ -194,5 +219,7 @@ export function okResult(p: OkResultParts, s: ScoredRun): BenchResult {
     },
     ...(s.longPass ? { longPass: s.longPass } : {}),
     utterances: s.utterances,
+    scoring: s.scoring,
+    ...(p.compareTo ? { compareTo: p.compareTo } : {}),
   };
 }

@@ -2,16 +2,20 @@ import type { Accuracy, UtteranceResult } from '../schema.ts';
 import { accuracyOf, errorRate, scoreChars, scoreWords } from '../metrics/wer.ts';
 import { normalizeText } from '../text/normalize.ts';
 
-/** Scores one utterance after normalization; stores the raw texts for display. */
+/**
+ * Scores one utterance after normalization (by default {@link normalizeText}; see scoring.ts for the
+ * selectable ones); stores the raw texts for display and rescoring.
+ */
 export function scoreUtterance(
   id: string,
   audio: string,
   durationSec: number,
   reference: string,
   hypothesis: string,
+  normalize: (text: string) => string = normalizeText,
 ): UtteranceResult {
-  const ref = normalizeText(reference);
-  const hyp = normalizeText(hypothesis);
+  const ref = normalize(reference);
+  const hyp = normalize(hypothesis);
   const words = scoreWords(ref, hyp);
   const chars = scoreChars(ref, hyp);
   return {

@@ -73,6 +73,7 @@ export function scoreSections(
   oracle: readonly string[],
   hypotheses: readonly string[],
   audio: string,
+  normalize?: (text: string) => string,
 ): SectionResult[] {
   if (oracle.length !== plans.length || hypotheses.length !== plans.length) {
     throw new Error(
@@ -83,6 +84,6 @@ export function scoreSections(
     index: p.index,
     startSec: p.startSec,
     endSec: p.endSec,
-    ...scoreUtterance(`section-${p.index}`, audio, p.endSec - p.startSec, oracle[p.index]!, hypotheses[p.index]!),
+    ...scoreUtterance(`section-${p.index}`, audio, p.endSec - p.startSec, oracle[p.index]!, hypotheses[p.index]!, normalize),
   }));
 }

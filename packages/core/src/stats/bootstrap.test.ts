@@ -61,10 +61,20 @@ describe('bootstrapCi', () => {
     expect(large.high - large.low).toBeLessThan(0.4 * (small.high - small.low));
   });
 
+  it('keeps empty references as jiwer 4 does: their insertions count, the rate is the corpus WER', () => {
+    // 2 errors over 4 words, plus an empty reference with 2 insertions: WER (2 + 2) / 4 = 1.
+    const ci = bootstrapCi([item('a', 2, 4), item('empty', 2, 0)], { resamples: 1000 });
+    expect(ci.rate).toBe(1);
+    // A resample that drew only the empty item (twice) has 4 insertions and rate 4, never NaN.
+    expect(Number.isFinite(ci.low) && Number.isFinite(ci.high)).toBe(true);
+    expect(ci.high).toBeLessThanOrEqual(4);
+  });
+
   it('refuses bad input with messages naming the fix', () => {
     expect(() => bootstrapCi([])).toThrow(/no items; score at least one utterance/);
     expect(() => bootstrapCi([item('x', -1, 5)])).toThrow(/item x has errors -1; expected a non-negative integer/);
-    expect(() => bootstrapCi([item('x', 1, 0)])).toThrow(/item x has referenceLength 0; drop empty references/);
+    expect(() => bootstrapCi([item('x', 1, 0)])).toThrow(/every item's reference is empty, so the error rate is undefined/);
+    expect(() => bootstrapCi([item('x', 1, -2)])).toThrow(/item x has referenceLength -2; expected a non-negative integer/);
     expect(() => bootstrapCi([{ errors: 1.5, referenceLength: 3 }])).toThrow(/item #0 has errors 1.5/);
     expect(() => bootstrapCi([item('x', 1, 5)], { resamples: 200 })).toThrow(/resamples must be an integer >= 1000.*got 200/);
     expect(() => bootstrapCi([item('x', 1, 5)], { level: 95 })).toThrow(/level must be in \(0, 1\), e.g. 0.95; got 95/);

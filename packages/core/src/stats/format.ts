@@ -2,12 +2,12 @@
 import type { PairedComparison, RateInterval } from './bootstrap.ts';
 import type { MapssweResult } from './mapsswe.ts';
 
-const signed = (x: number, digits: number): string => {
+/** `+0.02`, `-0.05`, and `0.00` (never a signed zero: -0.00 reads as a direction that is not there). */
+export function formatSigned(x: number, digits = 2): string {
   const s = x.toFixed(digits);
-  // -0.00 after rounding reads as a direction that is not there.
   if (Number(s) === 0) return (0).toFixed(digits);
   return x > 0 ? `+${s}` : s;
-};
+}
 
 /** "p = 0.61", "p = 0.004", "p < 0.001". */
 export function formatPValue(p: number): string {
@@ -18,7 +18,7 @@ export function formatPValue(p: number): string {
 /** E.g. "fp16 vs fp32: +0.02 pts [-0.05, +0.09], p = 0.61, not significant" (b's label first). */
 export function formatPairedComparison(labelB: string, labelA: string, c: PairedComparison, digits = 2): string {
   const verdict = c.significant ? 'significant' : 'not significant';
-  return `${labelB} vs ${labelA}: ${signed(c.deltaPts, digits)} pts [${signed(c.ciLowPts, digits)}, ${signed(c.ciHighPts, digits)}], ${formatPValue(c.pValue)}, ${verdict}`;
+  return `${labelB} vs ${labelA}: ${formatSigned(c.deltaPts, digits)} pts [${formatSigned(c.ciLowPts, digits)}, ${formatSigned(c.ciHighPts, digits)}], ${formatPValue(c.pValue)}, ${verdict}`;
 }
 
 /** E.g. "5.12% [4.80, 5.45]" (95% interval, in percent). */
@@ -29,5 +29,5 @@ export function formatRateInterval(r: RateInterval, digits = 2): string {
 /** E.g. "MAPSSWE: 412 segments, mean b - a +0.08 errors/segment, z = 1.93, p = 0.054, not significant". */
 export function formatMapsswe(m: MapssweResult): string {
   const verdict = m.significant ? 'significant' : 'not significant';
-  return `MAPSSWE: ${m.segments} segments, mean b - a ${signed(m.meanDiff, 2)} errors/segment, z = ${m.z.toFixed(2)}, ${formatPValue(m.pValue)}, ${verdict}`;
+  return `MAPSSWE: ${m.segments} segments, mean b - a ${formatSigned(m.meanDiff, 2)} errors/segment, z = ${m.z.toFixed(2)}, ${formatPValue(m.pValue)}, ${verdict}`;
 }

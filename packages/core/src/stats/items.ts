@@ -29,21 +29,36 @@ export interface ItemArrays {
   referenceLength: Float64Array;
 }
 
-/** Checks counts (non-negative integers, N >= 1) and copies them into typed arrays. */
+/**
+ * Checks counts (non-negative integers) and copies them into typed arrays. An item with an empty
+ * reference (N = 0) is kept, as jiwer 4 and sclite keep it: its insertions count; only a set whose
+ * references are ALL empty has no rate and is refused.
+ */
 export function itemArrays(items: readonly ErrorItem[], what: string): ItemArrays {
   if (items.length === 0) throw new Error(`${what}: no items; score at least one utterance (or section) first`);
   const errors = new Float64Array(items.length);
   const referenceLength = new Float64Array(items.length);
+  let total = 0;
   items.forEach((it, k) => {
     const name = it.id ?? `#${k}`;
     if (!Number.isInteger(it.errors) || it.errors < 0) throw new Error(`${what}: item ${name} has errors ${it.errors}; expected a non-negative integer (S + D + I)`);
-    if (!Number.isInteger(it.referenceLength) || it.referenceLength < 1) {
-      throw new Error(`${what}: item ${name} has referenceLength ${it.referenceLength}; drop empty references before resampling (as scoreCorpus does)`);
+    if (!Number.isInteger(it.referenceLength) || it.referenceLength < 0) {
+      throw new Error(`${what}: item ${name} has referenceLength ${it.referenceLength}; expected a non-negative integer`);
     }
     errors[k] = it.errors;
     referenceLength[k] = it.referenceLength;
+    total += it.referenceLength;
   });
+  if (total === 0) throw new Error(`${what}: every item's reference is empty, so the error rate is undefined`);
   return { errors, referenceLength };
+}
+
+/**
+ * errors / N, with jiwer 4's rule for an empty reference (N = 0: the errors themselves), so a
+ * resample that drew only empty references still has a finite rate.
+ */
+export function ratio(errors: number, referenceLength: number): number {
+  return referenceLength > 0 ? errors / referenceLength : errors;
 }
 
 /** Two systems' counts on the same items, in a's order. */

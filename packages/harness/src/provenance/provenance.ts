@@ -16,9 +16,6 @@ import type { ConfigJob } from '../worker/job.ts';
 import { harnessInfo } from './harness-info.ts';
 import { modelFilesOf } from './model-files.ts';
 
-/** The normaliser results are scored with (the only one until normalisers are selectable). */
-export const DEFAULT_NORMALIZER = 'default';
-
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 async function hashFiles(paths: readonly string[], base: string, hashes: HashCache, roles?: readonly string[]): Promise<FileHash[]> {
@@ -65,12 +62,15 @@ export async function datasetFingerprint(spec: DatasetSpec, hashes: HashCache): 
   };
 }
 
-/** What the provenance of one config is computed from. */
+/**
+ * What the provenance of one config is computed from. The normaliser is not an input here: it only
+ * scores stored hypotheses, so a result scored with another one is rescored (`scoring` in the result),
+ * never decoded again.
+ */
 export interface ProvenanceInput {
   readonly job: ConfigJob;
   /** The oracle variant, for long datasets (its transcripts are the references). */
   readonly oracle?: ModelVariant;
-  readonly normalizer: string;
   readonly hashes: HashCache;
 }
 
@@ -91,7 +91,6 @@ export async function provenanceOf(p: ProvenanceInput): Promise<Provenance> {
   const body = {
     harness,
     runtime: { name: entry.runtime, version: entry.runtimeVersion() },
-    normalizer: p.normalizer,
     repeats: job.repeats ?? 1,
     model: { dir: resolve(variant.dir), files: await modelFileHashes(variant, p.hashes) },
     dataset: await datasetFingerprint(job.dataset, p.hashes),
@@ -103,7 +102,6 @@ export async function provenanceOf(p: ProvenanceInput): Promise<Provenance> {
       config: { ...job.config, id: undefined },
       harness: { version: harness.version, commit: harness.commit },
       runtime: body.runtime,
-      normalizer: body.normalizer,
       repeats: body.repeats,
       model: body.model.files,
       dataset: body.dataset,
@@ -137,7 +135,6 @@ export function provenanceChanges(before: Provenance, now: Provenance): string[]
   if (before.harness.commit !== now.harness.commit || before.harness.version !== now.harness.version) {
     out.push(`harness ${before.harness.commit?.slice(0, 12) ?? before.harness.version} -> ${now.harness.commit?.slice(0, 12) ?? now.harness.version}`);
   }
-  if (before.normalizer !== now.normalizer) out.push(`normalizer ${before.normalizer} -> ${now.normalizer}`);
   if (before.repeats !== now.repeats) out.push(`repeats ${before.repeats} -> ${now.repeats}`);
   return out;
 }

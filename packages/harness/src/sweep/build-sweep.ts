@@ -54,6 +54,17 @@ export interface SweepOverrides {
   readonly noGreedy?: boolean;
   readonly timeoutSec?: number;
   readonly repeats?: number;
+  /** Normaliser id for scoring (validated with the sweep). */
+  readonly normalizer?: string;
+  /** Variant every config is compared with. */
+  readonly compareTo?: string;
+  /** Language of the datasets whose entry gives none (FLEURS datasets know theirs). */
+  readonly language?: string;
+}
+
+function withLanguage(input: SweepSpecInput, language: string | undefined): SweepSpecInput['datasets'] {
+  if (language === undefined) return input.datasets;
+  return (input.datasets ?? []).map((d) => (d.kind === 'fleurs' || d.language !== undefined ? d : { ...d, language }));
 }
 
 function withDecoders(input: SweepSpecInput, o: SweepOverrides): SweepSpecInput['decoders'] {
@@ -89,8 +100,12 @@ export function buildSweep(input: SweepSpecInput, overrides: SweepOverrides, sou
     backends: withBackends(input, overrides),
     ...(overrides.timeoutSec !== undefined ? { timeoutSec: overrides.timeoutSec } : {}),
     ...(overrides.repeats !== undefined ? { repeats: overrides.repeats } : {}),
+    ...(overrides.normalizer !== undefined ? { normalizer: overrides.normalizer as SweepSpecInput['normalizer'] } : {}),
+    ...(overrides.compareTo !== undefined ? { compareTo: overrides.compareTo } : {}),
+    datasets: withLanguage(input, overrides.language),
   };
-  const any = overrides.backends ?? overrides.threads ?? overrides.beams ?? overrides.maes ?? overrides.noGreedy ?? overrides.timeoutSec ?? overrides.repeats;
+  const any = overrides.backends ?? overrides.threads ?? overrides.beams ?? overrides.maes ?? overrides.noGreedy ?? overrides.timeoutSec ?? overrides.repeats ??
+    overrides.normalizer ?? overrides.compareTo ?? overrides.language;
   try {
     return parseSweepSpec(changed, any === undefined ? source : `${source} with the command-line overrides`);
   } catch (e) {

@@ -5,7 +5,7 @@ import { configId } from '@parakeet-bench/core';
 import { resultPath } from '@parakeet-bench/results';
 import type { ConfigJob } from '../worker/job.ts';
 import type { SweepSpec } from './sweep-spec.ts';
-import { resolveDatasetPaths } from './sweep-spec.ts';
+import { datasetLanguage, resolveDatasetPaths } from './sweep-spec.ts';
 
 /** Where a sweep writes results (<resultsDir>/<config-id>.json) and keeps its caches. */
 export interface ResultLayout {
@@ -27,6 +27,8 @@ function toVariant(v: SweepSpec['variants'][number]): ModelVariant {
 export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
   const jobs: ConfigJob[] = [];
   for (const dataset of spec.datasets) {
+    const language = datasetLanguage(dataset);
+    const scoring = { normalizer: spec.normalizer, ...(language !== undefined ? { language } : {}) };
     for (const v of spec.variants) {
       for (const b of spec.backends) {
         for (const threads of b.threads) {
@@ -50,6 +52,8 @@ export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
               ...(layout.runLabel ? { runLabel: layout.runLabel } : {}),
               ...(spec.repeats > 1 ? { repeats: spec.repeats } : {}),
               ...(layout.tensorCacheDir ? { cacheDir: resolve(layout.tensorCacheDir), cacheRole: d === 0 ? 'fresh' : 'reuse' } : {}),
+              scoring,
+              compareTo: spec.compareTo ?? spec.oracleVariant,
             });
           }
         }

@@ -7,12 +7,12 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { BenchResult, Provenance } from '@parakeet-bench/core';
-import { decoderSlug, failedResult, threadsLabel } from '@parakeet-bench/core';
+import { decoderSlug, failedResult, scoringLabel, scoringOf, threadsLabel } from '@parakeet-bench/core';
 import { HashCache } from '@parakeet-bench/node-io';
 import { readResultFile, scanResults, writeResult } from '@parakeet-bench/results';
 import { backends } from '../backends.ts';
 import { environmentOf } from '../environment.ts';
-import { DEFAULT_NORMALIZER, provenanceOf } from '../provenance/provenance.ts';
+import { provenanceOf } from '../provenance/provenance.ts';
 import type { ConfigJob } from '../worker/job.ts';
 import { HARNESS_WORKER, exitReason, runWorker } from '../worker/spawn-worker.ts';
 import type { OracleState } from './oracles.ts';
@@ -21,6 +21,7 @@ import type { ResultLayout } from './plan.ts';
 import { oracleVariant, planJobs } from './plan.ts';
 import type { SweepOutput } from './progress-output.ts';
 import { logOutput, stdoutOutput } from './progress-output.ts';
+import { refreshCached } from './refresh-cached.ts';
 import { decideReuse } from './reuse.ts';
 import { newRunId, newestRunId } from './run-id.ts';
 import type { SweepSpec } from './sweep-spec.ts';
@@ -117,12 +118,7 @@ export async function runSweep(spec: SweepSpec, opts: SweepOptions): Promise<Swe
     const oracle = oracles.get(planned.config.dataset);
     let provenance: Provenance | null = null;
     try {
-      provenance = await provenanceOf({
-        job: planned,
-        ...(planned.dataset.kind === 'long' ? { oracle: oracleVariant(spec) } : {}),
-        normalizer: DEFAULT_NORMALIZER,
-        hashes,
-      });
+      provenance = await provenanceOf({ job: planned, ...(planned.dataset.kind === 'long' ? { oracle: oracleVariant(spec) } : {}), hashes });
     } catch {
       // A missing input: the worker names it in the failed result.
     }
@@ -141,9 +137,13 @@ export async function runSweep(spec: SweepSpec, opts: SweepOptions): Promise<Swe
       retryFailed: opts.retryFailed ?? false,
     });
     if (decision.reuse) {
-      const r = decision.result;
+      // Same inputs: no decoding. A new normaliser or reference variant is applied to the stored texts.
+      const refreshed = refreshCached(decision.result, job);
+      if (refreshed) await writeResult(job.resultPath, refreshed.result);
+      const r = refreshed?.result ?? decision.result;
+      const how = refreshed?.rescored ? `cached, rescored with ${scoringLabel(scoringOf(r))}` : 'cached';
       const hint = r.status === 'failed' ? ' (inputs unchanged since it failed: rerun it with --retry-failed)' : '';
-      out.line(`${prefix}: cached, ${describe(r)}${hint}`);
+      out.line(`${prefix}: ${how}, ${describe(r)}${hint}`);
       outcomes.push({ job, result: r, skipped: true });
       continue;
     }

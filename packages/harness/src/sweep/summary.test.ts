@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchResult } from '@parakeet-bench/core';
-import { formatSummaryTable } from './summary.ts';
+import { formatComparisonLines, formatSummaryTable } from './summary.ts';
 
 const counts = { hits: 1, substitutions: 0, deletions: 0, insertions: 0, referenceLength: 1 };
 const result = (id: string, extra: Partial<BenchResult>): BenchResult => ({
@@ -28,5 +28,32 @@ describe('formatSummaryTable', () => {
     expect(table).toContain('* encoder output reused from the tensor cache');
     expect(table).toContain('  c: failed: boom');
     expect(table).not.toContain('stack');
+  });
+});
+
+/** A corpus result of `n` 10-word utterances whose utterance k has `wrong(k)` word errors. */
+function corpus(variant: string, n: number, wrong: (k: number) => number, extra: Partial<BenchResult> = {}): BenchResult {
+  const utterances = Array.from({ length: n }, (_, k) => {
+    const e = wrong(k);
+    const words = { hits: 10 - e, substitutions: e, deletions: 0, insertions: 0, referenceLength: 10 };
+    return { id: `u${k}`, audio: '', durationSec: 1, reference: '', hypothesis: '', wer: e / 10, cer: 0, words, chars: counts };
+  });
+  const errors = utterances.reduce((a, u) => a + u.words.substitutions, 0);
+  const words = { hits: 10 * n - errors, substitutions: errors, deletions: 0, insertions: 0, referenceLength: 10 * n };
+  return result(`d__${variant}`, { config: { ...result(variant, {}).config, variant }, accuracy: { wer: errors / (10 * n), cer: 0, words, chars: counts, utterances: n, emptyReferences: 0 }, utterances, ...extra });
+}
+
+describe('formatComparisonLines', () => {
+  it('prints each config against the reference of its setting, with the interval column in the table', () => {
+    const fp32 = corpus('fp32', 60, (k) => k % 2);
+    const int8 = corpus('int8', 60, (k) => (k % 2) + 1);
+    const lines = formatComparisonLines([fp32, int8], 'fp32');
+    expect(lines).toMatch(/^paired WER against the reference \(delta WER in points .*2000 resamples, seed 0.*MAPSSWE/);
+    expect(lines).toContain('\n  d · node-cpu · 1 thread · greedy\n    int8 vs fp32: +10.00 pts [+10.00, +10.00], p < 0.001, significant; MAPSSWE p = 1.00');
+    expect(formatComparisonLines([fp32, int8], 'fp16')).toContain('int8 vs fp16: not compared (no fp16 result with node-cpu · 1 thread · greedy in these results)');
+    expect(formatComparisonLines([fp32], 'fp32')).toBe('');
+    const withCi = { ...fp32, accuracy: { ...fp32.accuracy!, werCi: { rate: 0.05, low: 0.0312, high: 0.0712, level: 0.95, resamples: 2000, seed: 0, items: 60 } } };
+    expect(formatSummaryTable([withCi, int8])).toMatch(/d +fp32 .* 5\.00% +0\.00% +\[3\.12, 7\.12\] /);
+    expect(formatSummaryTable([withCi, int8])).toMatch(/d +int8 .* 15\.00% +0\.00% +- /);
   });
 });

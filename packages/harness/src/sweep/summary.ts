@@ -1,5 +1,13 @@
 import type { BenchResult } from '@parakeet-bench/core';
-import { decoderSlug, encoderFromCache, threadsLabel } from '@parakeet-bench/core';
+import {
+  REFERENCE_COMPARISON_METHOD,
+  comparisonGroups,
+  compareWithReference,
+  decoderSlug,
+  encoderFromCache,
+  formatReferenceComparison,
+  threadsLabel,
+} from '@parakeet-bench/core';
 
 const pct = (x: number | undefined): string => (x === undefined ? '-' : `${(x * 100).toFixed(2)}%`);
 
@@ -8,7 +16,11 @@ const cached = (r: BenchResult): string => (encoderFromCache(r) ? '*' : '');
 
 /** A plain-text table of results, grouped by dataset, for the end of `bench run`. */
 export function formatSummaryTable(results: readonly BenchResult[]): string {
-  const header = ['dataset', 'variant', 'backend', 'decoder', 'status', 'WER', 'CER', 'worst section', 'RTFx', 'peak RSS', 'model RSS'];
+  const header = ['dataset', 'variant', 'backend', 'decoder', 'status', 'WER', 'CER', 'WER 95% CI', 'worst section', 'RTFx', 'peak RSS', 'model RSS'];
+  const ci = (r: BenchResult): string => {
+    const i = r.accuracy?.werCi;
+    return i ? `[${(100 * i.low).toFixed(2)}, ${(100 * i.high).toFixed(2)}]` : '-';
+  };
   const mib = (b: number | undefined): string => (b === undefined ? '-' : `${(b / 2 ** 20).toFixed(0)} MiB`);
   const rows = [...results]
     .sort((a, b) => a.config.dataset.localeCompare(b.config.dataset) || a.config.id.localeCompare(b.config.id))
@@ -20,6 +32,7 @@ export function formatSummaryTable(results: readonly BenchResult[]): string {
       r.status,
       pct(r.accuracy?.wer),
       pct(r.accuracy?.cer),
+      ci(r),
       r.longPass ? `#${r.longPass.worstSectionIndex} ${pct(r.longPass.worstSectionWer)}` : '-',
       r.timing ? r.timing.rtfx.toFixed(1) : '-',
       mib(r.memory?.peakRssBytes) + cached(r),
@@ -30,4 +43,18 @@ export function formatSummaryTable(results: readonly BenchResult[]): string {
   const failures = results.filter((r) => r.status !== 'ok').map((r) => `  ${r.config.id}: ${r.status}: ${r.error?.message.split('\n')[0] ?? ''}`);
   const footnote = results.some((r) => cached(r)) ? ['', '* encoder output reused from the tensor cache: RSS excludes the encoder run (its time is the measured one)'] : [];
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...footnote, ...(failures.length ? ['', 'not ok:', ...failures] : [])].join('\n');
+}
+
+/**
+ * The paired WER comparisons of the results against `referenceVariant` (default: each result's
+ * `compareTo`), one line per config under a heading per dataset and setting; empty when there are none.
+ */
+export function formatComparisonLines(results: readonly BenchResult[], referenceVariant?: string): string {
+  const { comparisons } = compareWithReference(results, referenceVariant === undefined ? {} : { referenceVariant });
+  if (comparisons.length === 0) return '';
+  const lines = [`paired WER against the reference (${REFERENCE_COMPARISON_METHOD}):`];
+  for (const g of comparisonGroups(comparisons)) {
+    lines.push(`  ${g.dataset} · ${g.setting}`, ...g.comparisons.map((c) => `    ${formatReferenceComparison(c)}`));
+  }
+  return lines.join('\n');
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseSweepSpec, resolveDatasetPaths } from './sweep-spec.ts';
+import { buildSweep } from './build-sweep.ts';
+import { planJobs } from './plan.ts';
+import { datasetLanguage, parseSweepSpec, resolveDatasetPaths } from './sweep-spec.ts';
+import type { SweepSpecInput } from './sweep-spec.ts';
 
 const variant = { id: 'fp32', dir: 'm', encoderFile: 'e.onnx', decoderFile: 'd.onnx', encoderPrecision: 'fp32', decoderPrecision: 'fp32' };
 const base = {
@@ -34,6 +37,36 @@ describe('parseSweepSpec', () => {
       { name: 'a/b', kind: 'manifest', manifest: 'y.jsonl' },
     ];
     expect(() => parseSweepSpec({ ...base, datasets: two }, 's')).toThrow(/datasets "a b" and "a\/b" map to the same result file name "a_b"; rename one/);
+  });
+});
+
+describe('normalizer, compareTo and dataset languages', () => {
+  const fleurs = (lang: string) => ({ name: `fleurs-${lang}`, kind: 'fleurs', dir: 'f', lang, split: 'test' });
+  it('defaults to the default normaliser and the oracle as reference; jobs carry both, with the dataset language', () => {
+    const s = parseSweepSpec({ ...base, datasets: [...base.datasets, fleurs('fr_fr')] }, 'sweep.json');
+    expect([s.normalizer, s.compareTo]).toEqual(['default', undefined]);
+    const jobs = planJobs({ ...s, normalizer: 'open-asr-multilingual' }, { resultsDir: '/r' });
+    expect(jobs.map((j) => [j.config.dataset, j.scoring, j.compareTo])).toEqual([
+      ['long', { normalizer: 'open-asr-multilingual' }, 'fp32'],
+      ['fleurs-fr_fr', { normalizer: 'open-asr-multilingual', language: 'fr' }, 'fp32'],
+    ]);
+  });
+  it('FLEURS datasets know their language; others say it with `language`', () => {
+    expect(datasetLanguage({ name: 'x', kind: 'fleurs', dir: 'f', lang: 'cmn_hans_cn', split: 'test' })).toBe('cmn');
+    expect(datasetLanguage({ name: 'x', kind: 'manifest', manifest: 'm', language: 'de' })).toBe('de');
+    expect(datasetLanguage({ name: 'x', kind: 'folder', dir: 'd' })).toBeUndefined();
+  });
+  it('refuses an unknown normaliser, an unknown compareTo, a bad language and a language the normaliser refuses', () => {
+    expect(() => parseSweepSpec({ ...base, normalizer: 'jiwer' }, 'sweep.json')).toThrow(/sweep.json: invalid sweep:\s.*normalizer/s);
+    expect(() => parseSweepSpec({ ...base, compareTo: 'fp64' }, 'sweep.json')).toThrow(/sweep.json: compareTo "fp64" is not one of the variants \(fp32\)/);
+    expect(() => parseSweepSpec({ ...base, datasets: [{ name: 'm', kind: 'manifest', manifest: 'm', language: 'french!' }] }, 's')).toThrow(/language codes look like fr, pt_br, en-US/);
+    expect(() => parseSweepSpec({ ...base, normalizer: 'open-asr-multilingual', datasets: [fleurs('hy_am')] }, 'sweep.json')).toThrow(/sweep.json: dataset "fleurs-hy_am": open-asr-multilingual: .*Armenian/);
+  });
+  it('takes --normalizer, --compare-to and --language as overrides, validated like the file', () => {
+    const s = buildSweep({ ...base, datasets: [...base.datasets, fleurs('fr_fr')] } as SweepSpecInput, { normalizer: 'whisper-basic', compareTo: 'fp32', language: 'en' }, 'sweep.json');
+    expect([s.normalizer, s.compareTo, s.datasets.map(datasetLanguage)]).toEqual(['whisper-basic', 'fp32', ['en', 'fr']]);
+    expect(() => buildSweep(base as SweepSpecInput, { normalizer: 'whisper' }, 'sweep.json')).toThrow(/sweep.json with the command-line overrides: invalid sweep:\s.*normalizer/s);
+    expect(() => buildSweep(base as SweepSpecInput, { compareTo: 'int8' }, 'sweep.json')).toThrow(/compareTo "int8" is not one of the variants/);
   });
 });
 

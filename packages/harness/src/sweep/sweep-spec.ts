@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { backendSchema, decoderConfigSchema, describeInputIssues, fileSafeName } from '@parakeet-bench/core';
+import { backendSchema, decoderConfigSchema, describeInputIssues, fileSafeName, getNormalizer, normalizerIds } from '@parakeet-bench/core';
 import { FLEURS_LANG_PATTERN, FLEURS_SPLITS } from '../datasets/fleurs-layout.ts';
 
 /** A model variant in a sweep file; paths are relative to the sweep file. */
@@ -14,13 +14,20 @@ export const variantSpecSchema = z.strictObject({
   preprocessorFile: z.string().optional(),
 });
 
+/**
+ * Language of a dataset's transcripts, given to the normaliser (open-asr-multilingual spells numbers
+ * in it): an ISO 639 code, optionally with a region (`fr`, `pt_br`, `en-US`).
+ */
+const languageSchema = z.string().regex(/^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$/, 'language codes look like fr, pt_br, en-US').optional();
+
 /** Datasets: a NeMo JSONL manifest, a folder of audio + .txt pairs, one long recording, or a FLEURS split. */
 export const datasetSpecSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ name: z.string(), kind: z.literal('manifest'), manifest: z.string() }),
-  z.strictObject({ name: z.string(), kind: z.literal('folder'), dir: z.string() }),
+  z.strictObject({ name: z.string(), kind: z.literal('manifest'), manifest: z.string(), language: languageSchema }),
+  z.strictObject({ name: z.string(), kind: z.literal('folder'), dir: z.string(), language: languageSchema }),
   z.strictObject({
     name: z.string(),
     kind: z.literal('long'),
+    language: languageSchema,
     audio: z.string(),
     /** Seconds of the recording in the single pass (the seed protocol: 390). */
     maxSec: z.number().positive().default(390),
@@ -57,6 +64,14 @@ export function resolveDatasetPaths<D extends DatasetSpecInput>(dataset: D, base
 /** One variant entry. */
 export type VariantSpec = z.infer<typeof variantSpecSchema>;
 
+/**
+ * The language a dataset's transcripts are in: its `language`, or for FLEURS the language part of its
+ * config (`fr_fr` -> `fr`, `cmn_hans_cn` -> `cmn`); undefined when unknown.
+ */
+export function datasetLanguage(d: DatasetSpecInput): string | undefined {
+  return d.kind === 'fleurs' ? d.lang.split('_')[0] : d.language;
+}
+
 /** A whole sweep: the cross product of variants x backends/threads x decoders x datasets. */
 export const sweepSpecSchema = z.strictObject({
   variants: z.array(variantSpecSchema).min(1),
@@ -71,6 +86,13 @@ export const sweepSpecSchema = z.strictObject({
   repeats: z.number().int().positive().default(1),
   /** Seconds before a config's process is killed and recorded as failed. */
   timeoutSec: z.number().positive().default(1800),
+  /** Normaliser applied to reference and hypothesis before scoring (docs/statistics.md lists the ids). */
+  normalizer: z.enum(normalizerIds).default('default'),
+  /**
+   * Variant every config is compared with (paired WER, same dataset, backend, threads and decoder);
+   * default: `oracleVariant`.
+   */
+  compareTo: z.string().optional(),
 });
 /** A validated sweep. */
 export type SweepSpec = z.infer<typeof sweepSpecSchema>;
@@ -90,6 +112,9 @@ export function parseSweepSpec(raw: unknown, source: string): SweepSpec {
   if (!ids.has(spec.oracleVariant)) {
     throw new Error(`${source}: oracleVariant "${spec.oracleVariant}" is not one of the variants (${[...ids].join(', ')})`);
   }
+  if (spec.compareTo !== undefined && !ids.has(spec.compareTo)) {
+    throw new Error(`${source}: compareTo "${spec.compareTo}" is not one of the variants (${[...ids].join(', ')})`);
+  }
   const names = new Set(spec.datasets.map((d) => d.name));
   if (names.size !== spec.datasets.length) throw new Error(`${source}: dataset names must be unique`);
   const bySafeName = new Map<string, string>();
@@ -99,6 +124,15 @@ export function parseSweepSpec(raw: unknown, source: string): SweepSpec {
       throw new Error(`${source}: datasets "${other}" and "${name}" map to the same result file name "${fileSafeName(name)}"; rename one (letters, digits, . _ - are kept as they are)`);
     }
     bySafeName.set(fileSafeName(name), name);
+  }
+  for (const d of spec.datasets) {
+    // A normaliser that refuses a language (open-asr-multilingual and Armenian) refuses it here, not
+    // after the whole sweep has decoded.
+    try {
+      getNormalizer(spec.normalizer, datasetLanguage(d))('');
+    } catch (e) {
+      throw new Error(`${source}: dataset "${d.name}": ${(e as Error).message}`);
+    }
   }
   return spec;
 }

@@ -1,4 +1,4 @@
-import type { BenchConfig, ModelVariant, Provenance } from '@parakeet-bench/core';
+import type { BenchConfig, ModelVariant, Provenance, Scoring } from '@parakeet-bench/core';
 import type { DatasetSpec } from '../sweep/sweep-spec.ts';
 
 /** Everything a worker process needs to run one config. */
@@ -25,6 +25,10 @@ export interface ConfigJob {
   readonly cacheRole?: 'fresh' | 'reuse';
   /** Timed passes over the clips in this process (default 1); results keep every pass's timing. */
   readonly repeats?: number;
+  /** Normaliser (and dataset language) to score with; default: the `default` normaliser. */
+  readonly scoring?: Scoring;
+  /** Variant the reports compare this config with, recorded in the result. */
+  readonly compareTo?: string;
 }
 
 /** Computes the fp32 oracle's section transcripts of one long dataset. */

@@ -68,8 +68,8 @@ export async function prepareLongPass(job: ConfigJob, data: LoadedLong): Promise
   return oracle.sections.map((s) => s.text);
 }
 
-function scored(data: LoadedDataset, out: TranscribeOk, oracle: string[] | null): ScoredRun {
-  return withRepeats(scoreRun(data, out.passes[0]!, oracle), out.passes);
+function scored(job: ConfigJob, data: LoadedDataset, out: TranscribeOk, oracle: string[] | null): ScoredRun {
+  return withRepeats(scoreRun(data, out.passes[0]!, oracle, job.scoring), out.passes);
 }
 
 /** Runs one config in this process and returns its result (ok, unsupported, or thrown). */
@@ -97,7 +97,7 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
     ...(cache ? { cache } : {}),
   });
   if (out.status === 'unsupported') return unsupportedResult(config, out.reason, startedAt, environmentOf(out.runtime), stampOf(job));
-  const s = await phase('score', async () => scored(data, out, oracle));
+  const s = await phase('score', async () => scored(job, data, out, oracle));
   return okResult(
     {
       config,
@@ -111,6 +111,7 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
       memory: out.memory,
       decoder: { calls: out.decoderCalls, rows: out.decoderRows },
       cache: { featureCache: out.featureCache, encoderCache: out.encoderCache },
+      ...(job.compareTo ? { compareTo: job.compareTo } : {}),
     },
     s,
   );

@@ -1,5 +1,5 @@
 /** The per-dataset charts: section WER over time, WER/CER bars, RTFx vs WER, peak RAM. */
-import type { BenchResult } from '@parakeet-bench/core';
+import type { BenchResult, RateInterval } from '@parakeet-bench/core';
 import { configLabel, toMiB } from '../format.ts';
 import { baseOptions, slug } from './chart-spec.ts';
 import type { ChartSpec } from './chart-spec.ts';
@@ -39,11 +39,25 @@ export function sectionWerChart(dataset: string, results: readonly BenchResult[]
   };
 }
 
-/** Overall WER and CER per config, as horizontal bars so long config names stay readable. */
+/**
+ * A result's interval as a floating bar [low, high] in percent, or null. Drawn in the same stack as
+ * its rate's bar, thinner and on top: an error bar built from plain chart JSON (no plugin code), so
+ * the PNG and the dashboard draw it alike.
+ */
+function intervalBar(ci: RateInterval | undefined): [number, number] | null {
+  return ci ? [percent(ci.low), percent(ci.high)] : null;
+}
+
+/**
+ * Overall WER and CER per config, as horizontal bars so long config names stay readable, with their
+ * 95% bootstrap intervals as error bars when the results carry them.
+ */
 export function errorBarsChart(dataset: string, results: readonly BenchResult[]): ChartSpec | undefined {
   const ok = results.filter((r) => r.status === 'ok' && r.accuracy);
   if (ok.length === 0) return undefined;
-  const title = `Overall WER and CER — ${dataset}`;
+  const hasCi = ok.some((r) => r.accuracy?.werCi || r.accuracy?.cerCi);
+  const title = `Overall WER and CER${hasCi ? ' with 95% intervals' : ''} — ${dataset}`;
+  const whisker = { backgroundColor: '#222222', barPercentage: 0.12, order: 0 };
   return {
     id: `${slug(dataset)}-wer-cer`,
     title,
@@ -52,11 +66,25 @@ export function errorBarsChart(dataset: string, results: readonly BenchResult[])
       data: {
         labels: ok.map(configLabel),
         datasets: [
-          { label: 'WER (%)', data: ok.map((r) => percent(r.accuracy?.wer ?? 0)), backgroundColor: '#0072B2' },
-          { label: 'CER (%)', data: ok.map((r) => percent(r.accuracy?.cer ?? 0)), backgroundColor: '#E69F00' },
+          ...(hasCi
+            ? [
+                { label: 'WER 95% interval', data: ok.map((r) => intervalBar(r.accuracy?.werCi)), stack: 'wer', ...whisker },
+                { label: 'CER 95% interval', data: ok.map((r) => intervalBar(r.accuracy?.cerCi)), stack: 'cer', ...whisker },
+              ]
+            : []),
+          { label: 'WER (%)', data: ok.map((r) => percent(r.accuracy?.wer ?? 0)), backgroundColor: '#0072B2', stack: 'wer', order: 1 },
+          { label: 'CER (%)', data: ok.map((r) => percent(r.accuracy?.cer ?? 0)), backgroundColor: '#E69F00', stack: 'cer', order: 1 },
         ],
       },
-      options: { ...baseOptions(title, 'error rate (%)', 'config'), indexAxis: 'y' },
+      options: {
+        ...baseOptions(title, 'error rate (%)', 'config'),
+        indexAxis: 'y',
+        // Bars sharing a stack id share a slot; the value axis must not add them up.
+        scales: {
+          x: { stacked: false, title: { display: true, text: 'error rate (%)', font: { size: 14 } } },
+          y: { title: { display: true, text: 'config', font: { size: 14 } } },
+        },
+      },
     },
   };
 }

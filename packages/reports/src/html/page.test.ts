@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleInput } from '../../test/sample-input.ts';
+import { sampleInput, withStats } from '../../test/sample-input.ts';
 import type { ReportInput } from '../reporters/reporter.ts';
 import { renderDashboard } from './page.ts';
 
@@ -51,5 +51,34 @@ describe('renderDashboard', () => {
     expect(html).toContain('<h3>Worst utterances</h3>');
     expect(html).toMatch(/class="tok sub" title="substitute"><span>[^<]+<\/span><span>uh<\/span><b>S<\/b>/);
     expect(html).toMatch(/class="tok ins" title="insert"><span><i>∅<\/i><\/span>/);
+  });
+});
+
+describe('renderDashboard with intervals and comparisons', () => {
+  it('draws 95% intervals as error bars on the WER/CER chart and adds a comparison table per dataset', async () => {
+    const page = await renderDashboard(withStats(input), '/* chart.js */');
+    const data = JSON.parse(page.split('<script type="application/json" id="dashboard-data">')[1]!.split('</script>')[0]!) as {
+      charts: { id: string; config: { data: { datasets: { label: string; data: unknown[]; stack?: string }[] }; options: { scales: { x: { stacked?: boolean } } } } }[];
+    };
+    const chart = data.charts.find((c) => c.id === 'jfk-390s-wer-cer')!.config;
+    // A bar sharing its stack with the interval must be drawn from 0, not stacked on top of it.
+    expect(chart.options.scales.x.stacked).toBe(false);
+    const bars = chart.data.datasets;
+    expect(bars.map((d) => [d.label, d.stack])).toEqual([
+      ['WER 95% interval', 'wer'], ['CER 95% interval', 'cer'], ['WER (%)', 'wer'], ['CER (%)', 'cer'],
+    ]);
+    const wer = bars[2]!.data as number[];
+    const interval = bars[0]!.data as [number, number][];
+    wer.forEach((w, i) => expect(interval[i]![0] <= w && w <= interval[i]![1]).toBe(true));
+    expect(page.match(/<caption>Paired WER against the reference<\/caption>/g)).toHaveLength(2);
+    expect(page).toContain('<dt>95%</dt><dd>[');
+    // Diffs align what the default normaliser scored: the hostile markup is words, shown raw beside.
+    expect(page).toContain('(aligned after default normalisation)');
+    expect(page).toContain('<b>HYP raw</b> le &lt;script&gt;window.__pwned');
+  });
+
+  it('draws the chart without error bars for results that carry no interval', () => {
+    const data = html.split('<script type="application/json" id="dashboard-data">')[1]!.split('</script>')[0]!;
+    expect(data).not.toContain('95% interval');
   });
 });

@@ -25,4 +25,7 @@ td.bad { background: #fde2d8; color: #a33; font-weight: bold; }
 details { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 6px 10px; margin: 6px 0; }
 summary { cursor: pointer; font-weight: bold; }
 .invalid { color: #b00020; }
+.raw { color: #666; font-size: 12px; margin: -8px 0 12px; } .raw b { color: #888; font-weight: normal; margin-right: 4px; }
+.comparisons tr.sig-worse td { background: #fde2d8; } .comparisons tr.sig-better td { background: #d8f0e4; }
+.comparisons tr.skipped td { color: #888; }
 `;

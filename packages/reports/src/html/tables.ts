@@ -1,7 +1,7 @@
 /** Server-rendered dashboard tables. Every string from results goes through escapeHtml. */
-import type { BenchResult, UtteranceResult } from '@parakeet-bench/core';
+import type { BenchResult } from '@parakeet-bench/core';
 import { escapeHtml } from '../escape.ts';
-import { threadsLabel } from '@parakeet-bench/core';
+import { normalizerOf, scoredItemsOf, scoringLabel, scoringOf, threadsLabel } from '@parakeet-bench/core';
 import { configLabel, decoderLabel, formatClock, formatPercent, formatRtfx, peakRamLabel } from '../format.ts';
 import type { Run } from '@parakeet-bench/results';
 import { editCount, renderDiff } from './diff.ts';
@@ -31,7 +31,9 @@ export function matrixTable(results: readonly BenchResult[]): string {
   const cell = (r: BenchResult | undefined) => {
     if (!r) return '<td class="na">–</td>';
     if (r.status !== 'ok') return `<td class="status-${r.status}" title="${e(r.error?.message ?? '')}">${r.status}</td>`;
-    return `<td><dl><dt>WER</dt><dd>${formatPercent(r.accuracy?.wer)}</dd><dt>CER</dt><dd>${formatPercent(r.accuracy?.cer)}</dd>` +
+    const ci = r.accuracy?.werCi;
+    const interval = ci ? `<dt>95%</dt><dd>[${(100 * ci.low).toFixed(2)}, ${(100 * ci.high).toFixed(2)}]</dd>` : '';
+    return `<td><dl><dt>WER</dt><dd>${formatPercent(r.accuracy?.wer)}</dd>${interval}<dt>CER</dt><dd>${formatPercent(r.accuracy?.cer)}</dd>` +
       `<dt>RTFx</dt><dd>${formatRtfx(r.timing?.rtfx)}</dd><dt>RAM</dt><dd>${peakRamLabel(r)}</dd></dl></td>`;
   };
   const rows = variants.map((v) => {
@@ -50,30 +52,29 @@ export function failureList(results: readonly BenchResult[]): string {
   return `<h3>Not completed</h3><ul class="failures">${items.join('')}</ul>`;
 }
 
-/** Utterances of a corpus result, or the sections of a long pass (both carry reference/hypothesis). */
-export function scoredItems(r: BenchResult): UtteranceResult[] {
-  return r.utterances.length > 0 ? r.utterances : (r.longPass?.sections ?? []);
-}
+/** The normaliser a result was scored with, as diffs apply it. */
+const normalizeFor = (r: BenchResult) => normalizerOf(scoringOf(r));
 
 /** The `limit` worst utterances across all configs of a dataset, with their diffs. */
 export function worstUtterances(results: readonly BenchResult[], limit = 10): string {
-  const all = results.filter((r) => r.status === 'ok').flatMap((r) => scoredItems(r).map((u) => ({ r, u })));
+  const all = results.filter((r) => r.status === 'ok').flatMap((r) => scoredItemsOf(r).map((u) => ({ r, u })));
   const worst = all.filter(({ u }) => editCount(u) > 0).sort((a, b) => b.u.wer - a.u.wer || editCount(b.u) - editCount(a.u)).slice(0, limit);
   if (worst.length === 0) return '<h3>Worst utterances</h3><p>No word errors in any config.</p>';
   const items = worst.map(({ r, u }) =>
-    `<li><div class="meta"><b>${formatPercent(u.wer)} WER</b> · ${e(u.id)} · ${e(configLabel(r))}</div>${renderDiff(u)}</li>`);
+    `<li><div class="meta"><b>${formatPercent(u.wer)} WER</b> · ${e(u.id)} · ${e(configLabel(r))}</div>${renderDiff(u, normalizeFor(r))}</li>`);
   return `<h3>Worst utterances</h3><ol class="worst">${items.join('')}</ol>`;
 }
 
 /** Collapsible per-config lists of every utterance with errors (capped to keep the page light). */
 export function utteranceDiffs(results: readonly BenchResult[], cap = 200): string {
   const blocks = results.filter((r) => r.status === 'ok').map((r) => {
-    const items = scoredItems(r);
+    const items = scoredItemsOf(r);
+    const normalize = normalizeFor(r);
     const wrong = items.filter((u) => editCount(u) > 0);
     const shown = wrong.slice(0, cap);
     const more = wrong.length > cap ? `<p>… ${wrong.length - cap} more not shown.</p>` : '';
-    const body = shown.map((u) => `<div class="utt"><div class="meta">${e(u.id)} · ${formatPercent(u.wer)} WER · ${formatPercent(u.cer)} CER</div>${renderDiff(u)}</div>`);
-    return `<details><summary>${e(configLabel(r))} — ${wrong.length} of ${items.length} with errors</summary>${body.join('')}${more}</details>`;
+    const body = shown.map((u) => `<div class="utt"><div class="meta">${e(u.id)} · ${formatPercent(u.wer)} WER · ${formatPercent(u.cer)} CER</div>${renderDiff(u, normalize)}</div>`);
+    return `<details><summary>${e(configLabel(r))} — ${wrong.length} of ${items.length} with errors (aligned after ${e(scoringLabel(scoringOf(r)))} normalisation)</summary>${body.join('')}${more}</details>`;
   });
   return blocks.length ? `<h3>Per-utterance alignments</h3>${blocks.join('')}` : '';
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleInput } from '../../test/sample-input.ts';
+import { sampleInput, withStats } from '../../test/sample-input.ts';
 import type { ReportInput } from './reporter.ts';
 import { escapeMarkdown, markdownReporter, renderMarkdown } from './markdown.ts';
 
@@ -64,6 +64,24 @@ describe('markdown reporter', () => {
 
   it('escapes table-breaking and HTML characters', () => {
     expect(escapeMarkdown('a|b <img src=x>\n`c`')).toBe('a\\|b &lt;img src=x&gt; \\`c\\`');
+  });
+
+  it('shows each rate with its 95% interval, the normaliser, and the paired comparisons against the reference', () => {
+    const md = renderMarkdown(withStats(input));
+    expect(md).toContain('Normaliser: default.');
+    const fleurs = section(md, 'fleurs-fr');
+    const stock = rowOf(fleurs, 'int8-stock', 'node-cpu', '2 threads', 'greedy')!.split('|').map((c) => c.trim());
+    expect(stock[5]).toMatch(/^\d+\.\d\d % \[\d+\.\d\d, \d+\.\d\d\]$/);
+    expect(md).toContain('Paired comparisons: delta WER in points (candidate minus reference) over the same utterances');
+    expect(fleurs).toContain('**Paired WER against the reference** (method in the heading above):');
+    expect(fleurs).toMatch(/\n- node-cpu · 2 threads · greedy: int8-stock vs fp32: \+\d+\.\d\d pts \\\[[-+]?\d+\.\d\d, \+\d+\.\d\d\\\], p [=<] [\d.]+, (not )?significant; MAPSSWE p = [\d.]+/);
+    expect(fleurs).toContain('- node-cpu · 2 threads · maes-b4: int8-smoothquant vs fp32: 0.00 pts \\[0.00, 0.00\\], p = 1.00, not significant; MAPSSWE p = 1.00');
+    // Long pass: stock int8 degrades in 5 of 7 sections, far beyond noise.
+    expect(section(md, 'jfk-390s')).toMatch(/- node-cpu · 2 threads · greedy: int8-stock vs fp32: \+\d+\.\d\d pts .*p &lt; 0\.001, significant/);
+    expect(section(md, 'jfk-390s')).toContain('- web-wasm · 1 thread · greedy: int8-smoothquant vs fp32: not compared (jfk-390s--fp32--web-wasm-t1--greedy is unsupported: there are no scores to compare)');
+    // The reference can be chosen when reporting; results without a recorded one say how.
+    expect(renderMarkdown({ ...withStats(input), compareTo: 'int8-smoothquant' })).toContain('int8-stock vs int8-smoothquant:');
+    expect(renderMarkdown(input)).toContain('5 configs name no reference variant (results written before `compareTo`): pass `--compare-to <variant>`');
   });
 
   it('renders summary.md through the reporter map entry', async () => {

@@ -1,8 +1,16 @@
 /** `markdown`: a compact summary for CI job summaries and PR comments (`summary.md`). */
 import type { BenchResult } from '@parakeet-bench/core';
-import { encoderFromCache } from '@parakeet-bench/core';
-import { threadsLabel } from '@parakeet-bench/core';
-import { CACHED_ENCODER_NOTE, configLabel, decoderLabel, formatPercent, formatRtfx, peakRamLabel, worstSectionLabel } from '../format.ts';
+import {
+  REFERENCE_COMPARISON_METHOD,
+  comparisonGroups,
+  compareWithReference,
+  encoderFromCache,
+  formatReferenceComparison,
+  scoringLabel,
+  scoringOf,
+  threadsLabel,
+} from '@parakeet-bench/core';
+import { CACHED_ENCODER_NOTE, configLabel, decoderLabel, formatPercentCi, formatRtfx, peakRamLabel, worstSectionLabel } from '../format.ts';
 import { byDataset } from '../order.ts';
 import type { ReportInput, Reporter } from './reporter.ts';
 
@@ -30,7 +38,23 @@ function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function datasetSection(dataset: string, results: readonly BenchResult[]): string[] {
+/** The paired WER comparisons of one dataset's results, as a list under a heading. */
+function comparisonLines(results: readonly BenchResult[], compareTo: string | undefined): string[] {
+  const { comparisons, withoutReference } = compareWithReference(results, compareTo === undefined ? {} : { referenceVariant: compareTo });
+  const lines: string[] = [];
+  if (comparisons.length > 0) {
+    lines.push('', '**Paired WER against the reference** (method in the heading above):', '');
+    for (const g of comparisonGroups(comparisons)) {
+      for (const c of g.comparisons) lines.push(`- ${escapeMarkdown(g.setting)}: ${escapeMarkdown(formatReferenceComparison(c))}`);
+    }
+  }
+  if (withoutReference.length > 0) {
+    lines.push('', `${withoutReference.length} config${withoutReference.length === 1 ? '' : 's'} name no reference variant (results written before \`compareTo\`): pass \`--compare-to <variant>\` for paired comparisons.`);
+  }
+  return lines;
+}
+
+function datasetSection(dataset: string, results: readonly BenchResult[], compareTo: string | undefined): string[] {
   const hasLong = results.some((r) => r.longPass);
   const head = ['variant', 'backend', 'threads', 'decoder', 'WER', 'CER', 'RTFx', 'peak RAM', ...(hasLong ? ['worst section'] : []), 'status'];
   const lines = [`### ${escapeMarkdown(dataset)}`, '', row(head), row(head.map((_, i) => (i >= 4 && i < head.length - 1 ? '---:' : '---')))];
@@ -38,11 +62,12 @@ function datasetSection(dataset: string, results: readonly BenchResult[]): strin
     const c = r.config;
     lines.push(row([
       escapeMarkdown(c.variant), c.backend, threadsLabel(c.threads), decoderLabel(c.decoder),
-      formatPercent(r.accuracy?.wer), formatPercent(r.accuracy?.cer), formatRtfx(r.timing?.rtfx), peakRamLabel(r),
+      formatPercentCi(r.accuracy?.wer, r.accuracy?.werCi), formatPercentCi(r.accuracy?.cer, r.accuracy?.cerCi), formatRtfx(r.timing?.rtfx), peakRamLabel(r),
       ...(hasLong ? [worstSectionLabel(r)] : []), STATUS[r.status],
     ]));
   }
   if (results.some(encoderFromCache)) lines.push('', CACHED_ENCODER_NOTE);
+  lines.push(...comparisonLines(results, compareTo));
   const broken = results.filter((r) => r.status !== 'ok');
   if (broken.length > 0) {
     lines.push('', '**Not completed:**', '');
@@ -55,15 +80,18 @@ function datasetSection(dataset: string, results: readonly BenchResult[]): strin
 }
 
 /** Renders the summary as markdown text. */
-export function renderMarkdown({ latest, runs, invalid }: ReportInput): string {
+export function renderMarkdown({ latest, runs, invalid, compareTo, rescoredWith }: ReportInput): string {
   const counts = Object.keys(STATUS).map((s) => `${latest.results.filter((r) => r.status === s).length} ${s}`).join(', ');
+  const scorings = [...new Set(latest.results.filter((r) => r.status === 'ok').map((r) => scoringLabel(scoringOf(r))))];
   const lines = [
     `## Parakeet ONNX benchmark — run ${escapeMarkdown(latest.label)}`,
     '',
     `${latest.results.length} configs (${counts}); finished ${latest.finishedAt || 'unknown'}; ${runs.length} run${runs.length === 1 ? '' : 's'} in history.`,
-    'WER/CER are corpus-level; long-pass WER is against the fp32 oracle; RTFx = audio seconds per processing second.',
+    'WER/CER are corpus-level with their 95% bootstrap interval in brackets (when the result has one); long-pass WER is against the fp32 oracle; RTFx = audio seconds per processing second.',
+    `Paired comparisons: ${escapeMarkdown(REFERENCE_COMPARISON_METHOD)}.`,
+    `Normaliser: ${escapeMarkdown(scorings.join(', ') || 'none scored')}${rescoredWith ? ` (rescored with ${escapeMarkdown(rescoredWith)} for this report; result files unchanged)` : ''}.`,
   ];
-  for (const [dataset, results] of byDataset(latest.results)) lines.push('', ...datasetSection(dataset, results));
+  for (const [dataset, results] of byDataset(latest.results)) lines.push('', ...datasetSection(dataset, results, compareTo));
   if (invalid.length > 0) {
     lines.push('', '### Unreadable result files', '');
     for (const i of invalid) lines.push(`- ${escapeMarkdown(i.reason)}`);

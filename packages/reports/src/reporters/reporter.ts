@@ -8,6 +8,10 @@ export interface ReportInput {
   readonly invalid: readonly InvalidResult[];
   /** Decisions the reader made about the inputs (an older run left out), for the user. */
   readonly notices: readonly string[];
+  /** Reference variant of the paired comparisons (`--compare-to`); default: each result's `compareTo`. */
+  readonly compareTo?: string;
+  /** Normaliser every result was rescored with in memory for this report (`--normalizer`). */
+  readonly rescoredWith?: string;
 }
 
 /** One output file, named relative to the output directory. */
