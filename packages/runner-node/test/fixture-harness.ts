@@ -41,9 +41,9 @@ function timed(session: OrtSessionLike, time: RunTime): OrtSessionLike {
     outputNames: session.outputNames,
     inputMetadata: session.inputMetadata,
     outputMetadata: session.outputMetadata,
-    async run(feeds) {
+    async run(feeds, fetches) {
       const t0 = performance.now();
-      const out = await session.run(feeds);
+      const out = await session.run(feeds, fetches);
       time.ms += performance.now() - t0;
       time.calls++;
       return out;

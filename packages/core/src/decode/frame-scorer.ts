@@ -1,6 +1,6 @@
 import type { EncodedAudio } from '../model/acoustic.ts';
 import { encoderFrame } from '../model/acoustic.ts';
-import type { DecoderJoint, DecoderQuery } from './decoder-joint.ts';
+import type { DecoderJoint } from './decoder-joint.ts';
 import type { TokenNode } from './maes-hypothesis.ts';
 
 /**
@@ -79,23 +79,33 @@ export class FrameScorer {
     const todo: TokenNode[] = [];
     for (const n of nodes) if (!this.cache.has(n) && !todo.includes(n)) todo.push(n);
     if (todo.length === 0) return;
-    const frame = encoderFrame(this.enc, t);
-    const queries: DecoderQuery[] = todo.map((n) => ({ frame, target: n.token, state: n.state }));
-    const out = await this.joint.step(queries);
+    const b = todo.length;
+    const rows = this.joint.batch(b);
+    const { frames, targets } = rows;
+    const D = this.enc.dim;
+    frames.set(encoderFrame(this.enc, t));
+    for (let r = 1; r < b; r++) frames.copyWithin(r * D, 0, D);
+    for (let r = 0; r < b; r++) {
+      const n = todo[r]!;
+      targets[r] = n.token;
+      rows.setState(r, n.state);
+    }
+    const out = await rows.run();
+    const width = this.joint.checkWidth(out.logits, b);
+    const V = this.joint.vocabSize;
     this.calls++;
-    this.rows += todo.length;
-    todo.forEach((n, i) => {
-      const row = out[i]!;
+    this.rows += b;
+    for (let r = 0; r < b; r++) {
+      const n = todo[r]!;
       // The prediction network ignores the encoder frame, so the first call's output state is the
-      // state after this token on every frame.
-      n.next ??= row.state;
-      this.cache.set(n, {
-        tokenLogits: row.tokenLogits,
-        tokenLse: logSumExp(row.tokenLogits),
-        durationLogits: row.durationLogits,
-        durationLse: logSumExp(row.durationLogits),
-      });
-    });
+      // state after this token on every frame; only that first one is copied out of the batch.
+      n.next ??= rows.copyState(out, r);
+      // Views into this call's fresh output: nothing V-sized is copied, and log-softmax is applied on
+      // read (logit - lse), so each row costs one max + exp-sum pass over its V logits.
+      const tokenLogits = out.logits.subarray(r * width, r * width + V);
+      const durationLogits = out.logits.subarray(r * width + V, (r + 1) * width);
+      this.cache.set(n, { tokenLogits, tokenLse: logSumExp(tokenLogits), durationLogits, durationLse: logSumExp(durationLogits) });
+    }
   }
 
   /** Scores of a node already passed to {@link score} on the current frame. */
