@@ -80,7 +80,18 @@ export function wrapOrtSession(session: OrtSessionLike, TensorCtor: OrtTensorCto
   };
   const bind = (feeds: Readonly<Record<string, Tensor>>, outputs?: Readonly<Record<string, Tensor>>): BoundSession => {
     const ortFeeds = toOrt(feeds);
-    if (!outputs) return { run: async () => toCore(await session.run(ortFeeds)) };
+    if (!outputs) {
+      // Runtime tensors already have the plain tensor's fields: check the graph's output types once,
+      // then hand them over as they are (no wrapper objects per call).
+      let checked = false;
+      return {
+        run: () =>
+          session.run(ortFeeds).then((out) => {
+            if (!checked) checked = toCore(out) !== undefined;
+            return out as unknown as Record<string, Tensor>;
+          }),
+      };
+    }
     if (options.preallocatedOutputs) {
       const fetches = toOrt(outputs);
       return { run: () => session.run(ortFeeds, fetches).then(() => outputs) };

@@ -116,10 +116,11 @@ export class DecoderJoint implements JointCounters {
     });
     const out = await rows.run();
     const width = this.checkWidth(out.logits, b);
+    const states = rows.copyStates(out, queries.map((_, r) => r));
     return queries.map((_, r) => ({
       tokenLogits: out.logits.subarray(r * width, r * width + this.vocabSize),
       durationLogits: out.logits.subarray(r * width + this.vocabSize, (r + 1) * width),
-      state: rows.copyState(out, r),
+      state: states[r]!,
     }));
   }
 }

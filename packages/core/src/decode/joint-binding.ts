@@ -3,7 +3,7 @@
  * is writing a frame, a target and (for beams) the rows' states into typed arrays: no tensor objects,
  * no per-call allocations in core.
  */
-import type { BoundSession, InferenceSession } from '../session.ts';
+import type { BoundSession, InferenceSession, Tensor } from '../session.ts';
 import { bindSession, f32, i32, requireOutput } from '../session.ts';
 
 /** Sizes of a decoder_joint graph, read from the graph by {@link DecoderJoint}. */
@@ -89,6 +89,11 @@ export class GreedyJointLoop {
   }
 }
 
+/** dst[dstAt..dstAt+n) = src[srcAt..srcAt+n): a plain loop, no subarray views to allocate per copy. */
+function copyRange(src: Float32Array, srcAt: number, dst: Float32Array, dstAt: number, n: number): void {
+  for (let i = 0; i < n; i++) dst[dstAt + i] = src[srcAt + i]!;
+}
+
 /** Outputs of one batched call: fresh arrays, valid as long as the caller keeps them. */
 export interface JointRowsOutput {
   /** [b, width] raw joint outputs. */
@@ -118,47 +123,45 @@ export class JointRows {
   setState(r: number, state: DecoderState): void {
     const { layers, hidden } = this.shape;
     const b = this.size;
-    if (b === 1) {
-      // [layers, 1, hidden] is exactly the row's flattened state.
-      this.states1.set(state.s1);
-      this.states2.set(state.s2);
-      return;
-    }
     for (let l = 0; l < layers; l++) {
-      const src = l * hidden;
-      const dst = (l * b + r) * hidden;
-      this.states1.set(state.s1.subarray(src, src + hidden), dst);
-      this.states2.set(state.s2.subarray(src, src + hidden), dst);
+      copyRange(state.s1, l * hidden, this.states1, (l * b + r) * hidden, hidden);
+      copyRange(state.s2, l * hidden, this.states2, (l * b + r) * hidden, hidden);
     }
   }
 
   /** Runs all rows as one call; outputs are fresh runtime arrays, never overwritten later. */
-  async run(): Promise<JointRowsOutput> {
-    const out = await this.bound.run();
+  run(): Promise<JointRowsOutput> {
     this.counters.calls++;
     this.counters.rows += this.size;
+    return this.bound.run().then(this.outputsOf);
+  }
+
+  private readonly outputsOf = (out: Readonly<Record<string, Tensor>>): JointRowsOutput => {
     const { source } = this.shape;
     return {
       logits: requireOutput(out, 'outputs', source).data as Float32Array,
       states1: requireOutput(out, 'output_states_1', source).data as Float32Array,
       states2: requireOutput(out, 'output_states_2', source).data as Float32Array,
     };
-  }
+  };
 
-  /** Row `r`'s output state as its own arrays (one allocation), so it outlives the batch output. */
-  copyState(out: JointRowsOutput, r: number): DecoderState {
+  /**
+   * The output states of rows `rows` as their own arrays, all in ONE new block (one allocation per
+   * call instead of per row), so they outlive the batch output; `result[i]` belongs to `rows[i]`.
+   */
+  copyStates(out: JointRowsOutput, rows: readonly number[]): DecoderState[] {
     const { layers, hidden } = this.shape;
     const n = layers * hidden;
     const b = this.size;
-    const block = new Float32Array(2 * n);
-    const s1 = block.subarray(0, n);
-    const s2 = block.subarray(n);
-    for (let l = 0; l < layers; l++) {
-      const src = (l * b + r) * hidden;
-      s1.set(out.states1.subarray(src, src + hidden), l * hidden);
-      s2.set(out.states2.subarray(src, src + hidden), l * hidden);
-    }
-    return { s1, s2 };
+    const block = new Float32Array(2 * n * rows.length);
+    return rows.map((r, i) => {
+      const at = 2 * n * i;
+      for (let l = 0; l < layers; l++) {
+        copyRange(out.states1, (l * b + r) * hidden, block, at + l * hidden, hidden);
+        copyRange(out.states2, (l * b + r) * hidden, block, at + n + l * hidden, hidden);
+      }
+      return { s1: block.subarray(at, at + n), s2: block.subarray(at + n, at + 2 * n) };
+    });
   }
 }
 
