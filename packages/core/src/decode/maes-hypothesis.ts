@@ -145,7 +145,10 @@ let mergeEpochs = 0;
  * The result is in descending order of the pre-merge scores, as NeMo's dict insertion order.
  */
 export function mergeDuplicates(hyps: readonly Hypothesis[]): Hypothesis[] {
-  const sorted = [...hyps].sort(byScoreDesc);
+  return mergeSorted([...hyps].sort(byScoreDesc));
+}
+
+function mergeSorted(sorted: readonly Hypothesis[]): Hypothesis[] {
   // Keys (node, last_frame) are found through marks on the node instead of a Map keyed by numbers
   // beyond the small-integer range (a heap number per key showed up in profiles).
   const epoch = ++mergeEpochs;
@@ -166,9 +169,11 @@ export function mergeDuplicates(hyps: readonly Hypothesis[]): Hypothesis[] {
   return out;
 }
 
-/** Merge, then keep the `beam` best (NeMo's end-of-frame pool update). */
-export function mergeAndPrune(hyps: readonly Hypothesis[], beam: number): Hypothesis[] {
-  return mergeDuplicates(hyps).sort(byScoreDesc).slice(0, beam);
+/** Merge, then keep the `beam` best (NeMo's end-of-frame pool update). Sorts `hyps` in place. */
+export function mergeAndPrune(hyps: Hypothesis[], beam: number): Hypothesis[] {
+  const kept = mergeSorted(hyps.sort(byScoreDesc)).sort(byScoreDesc);
+  if (kept.length > beam) kept.length = beam;
+  return kept;
 }
 
 /** NeMo `sort_nbest`'s winner: best score, or best score / len(y_sequence) with `scoreNorm`. */
