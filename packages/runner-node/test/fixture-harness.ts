@@ -1,5 +1,5 @@
 /**
- * Test and benchmark support: the generated fixture model opened
+ * Test and benchmark support: the generated fixture model (or its real-shape profile) opened
  * with onnxruntime-node, with every raw ORT `run()` timed so benchmarks can split decoder time into
  * runtime and TypeScript overhead. Lives in runner-node (not core) so core never imports a runtime.
  */
@@ -7,8 +7,8 @@ import type { EncodedAudio, ModelVariant, OrtSessionLike, ParakeetModel } from '
 import { encodeAudio, loadAudio16k, loadParakeet } from '@parakeet-bench/core';
 import { readFile } from 'node:fs/promises';
 import { nodeModelSource } from '../src/node-source.ts';
-import { ensureFixture } from '@parakeet-bench/fixture';
-import type { FixturePaths } from '@parakeet-bench/fixture';
+import { ensureFixture, ensureRealShapeFixture } from '@parakeet-bench/fixture';
+import type { FixtureDatasets, FixturePaths, RealShapeFixture } from '@parakeet-bench/fixture';
 
 /** Accumulated raw onnxruntime `run()` time of one graph file. */
 export interface RunTime {
@@ -16,14 +16,24 @@ export interface RunTime {
   ms: number;
 }
 
-/** The fixture model plus per-file raw run timers. */
-export interface FixtureHarness {
-  readonly fixture: FixturePaths;
+/** A generated model opened with per-file raw run timers, and its datasets. */
+export interface TimedModelHarness {
+  readonly datasets: FixtureDatasets;
   readonly model: ParakeetModel;
   /** Keyed by graph file name, e.g. `decoder_joint-model.onnx`. */
   readonly runTimes: Map<string, RunTime>;
   /** Loads a WAV of the fixture datasets and runs nemo128 + encoder on it. */
   encodeWav(path: string): Promise<EncodedAudio>;
+}
+
+/** The fixture model plus per-file raw run timers. */
+export interface FixtureHarness extends TimedModelHarness {
+  readonly fixture: FixturePaths;
+}
+
+/** The real-shape profile (decoder_joint at Parakeet TDT 0.6B v3's shapes) plus run timers. */
+export interface RealShapeHarness extends TimedModelHarness {
+  readonly fixture: RealShapeFixture;
 }
 
 const FP32: ModelVariant = {
@@ -52,10 +62,8 @@ function timed(session: OrtSessionLike, time: RunTime): OrtSessionLike {
   };
 }
 
-/** Generates (or reuses) the fixture and opens its fp32 model single-threaded on the CPU EP. */
-export async function openFixtureHarness(threads = 1): Promise<FixtureHarness> {
-  const fixture = await ensureFixture();
-  const dir = fixture.stockDir;
+/** Opens `dir`'s fp32 model single-threaded on the CPU EP with every raw run() timed. */
+async function openTimed(dir: string, datasets: FixtureDatasets, threads: number): Promise<TimedModelHarness> {
   const runTimes = new Map<string, RunTime>();
   const source = nodeModelSource(dir, {
     threads,
@@ -67,7 +75,7 @@ export async function openFixtureHarness(threads = 1): Promise<FixtureHarness> {
   });
   const model = await loadParakeet(source, FP32);
   return {
-    fixture,
+    datasets,
     model,
     runTimes,
     async encodeWav(path) {
@@ -76,4 +84,16 @@ export async function openFixtureHarness(threads = 1): Promise<FixtureHarness> {
       return (await encodeAudio(model, audio.samples, timings)).encoded;
     },
   };
+}
+
+/** Generates (or reuses) the fixture and opens its fp32 model single-threaded on the CPU EP. */
+export async function openFixtureHarness(threads = 1): Promise<FixtureHarness> {
+  const fixture = await ensureFixture();
+  return { fixture, ...(await openTimed(fixture.stockDir, fixture.datasets, threads)) };
+}
+
+/** Generates (or reuses) the real-shape profile and opens it like {@link openFixtureHarness}. */
+export async function openRealShapeHarness(threads = 1): Promise<RealShapeHarness> {
+  const fixture = await ensureRealShapeFixture();
+  return { fixture, ...(await openTimed(fixture.modelDir, fixture.datasets, threads)) };
 }
