@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { historyJoint, frameIndexAudio } from './history-joint.ts';
+import { historyJoint, frameIndexAudio } from '../../test/history-joint.ts';
 import type { Hypothesis, TokenNode } from './maes-hypothesis.ts';
 import { TokenTree } from './maes-hypothesis.ts';
 import { MaesTdtDecoder } from './maes.ts';
