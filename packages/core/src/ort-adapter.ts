@@ -84,12 +84,12 @@ export function wrapOrtSession(session: OrtSessionLike, TensorCtor: OrtTensorCto
       // Runtime tensors already have the plain tensor's fields: check the graph's output types once,
       // then hand them over as they are (no wrapper objects per call).
       let checked = false;
+      const first = (out: Record<string, OrtTensorLike>): Record<string, Tensor> => {
+        checked = toCore(out) !== undefined;
+        return out as unknown as Record<string, Tensor>;
+      };
       return {
-        run: () =>
-          session.run(ortFeeds).then((out) => {
-            if (!checked) checked = toCore(out) !== undefined;
-            return out as unknown as Record<string, Tensor>;
-          }),
+        run: () => (checked ? (session.run(ortFeeds) as unknown as Promise<Record<string, Tensor>>) : session.run(ortFeeds).then(first)),
       };
     }
     if (options.preallocatedOutputs) {

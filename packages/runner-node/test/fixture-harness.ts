@@ -3,11 +3,11 @@
  * with onnxruntime-node, with every raw ORT `run()` timed so benchmarks can split decoder time into
  * runtime and TypeScript overhead. Lives in runner-node (not core) so core never imports a runtime.
  */
-import type { EncodedAudio, ModelVariant, OrtSessionLike, ParakeetModel } from '@parakeet-bench/core';
+import type { EncodedAudio, OrtSessionLike, ParakeetModel } from '@parakeet-bench/core';
 import { encodeAudio, loadAudio16k, loadParakeet } from '@parakeet-bench/core';
 import { readFile } from 'node:fs/promises';
 import { nodeModelSource } from '../src/node-source.ts';
-import { ensureFixture, ensureRealShapeFixture } from '@parakeet-bench/fixture';
+import { FIXTURE_FP32_VARIANT, ensureFixture, ensureRealShapeFixture } from '@parakeet-bench/fixture';
 import type { FixtureDatasets, FixturePaths, RealShapeFixture } from '@parakeet-bench/fixture';
 
 /** Accumulated raw onnxruntime `run()` time of one graph file. */
@@ -35,15 +35,6 @@ export interface FixtureHarness extends TimedModelHarness {
 export interface RealShapeHarness extends TimedModelHarness {
   readonly fixture: RealShapeFixture;
 }
-
-const FP32: ModelVariant = {
-  id: 'fp32',
-  dir: '.',
-  encoderFile: 'encoder-model.onnx',
-  decoderFile: 'decoder_joint-model.onnx',
-  encoderPrecision: 'fp32',
-  decoderPrecision: 'fp32',
-};
 
 function timed(session: OrtSessionLike, time: RunTime): OrtSessionLike {
   return {
@@ -73,7 +64,7 @@ async function openTimed(dir: string, datasets: FixtureDatasets, threads: number
       return timed(session, time);
     },
   });
-  const model = await loadParakeet(source, FP32);
+  const model = await loadParakeet(source, FIXTURE_FP32_VARIANT);
   return {
     datasets,
     model,

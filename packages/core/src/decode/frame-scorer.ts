@@ -70,7 +70,7 @@ export class FrameScorer {
       targets[r] = n.token;
       rows.setState(r, n.state);
     }
-    return rows.run().then((out) => this.store(todo, rows, out));
+    return rows.runRaw().then((raw) => this.store(todo, rows, rows.outputsOf(raw)));
   }
 
   private store(todo: readonly TokenNode[], rows: JointRows, out: JointRowsOutput): void {

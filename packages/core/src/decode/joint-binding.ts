@@ -131,12 +131,18 @@ export class JointRows {
 
   /** Runs all rows as one call; outputs are fresh runtime arrays, never overwritten later. */
   run(): Promise<JointRowsOutput> {
-    this.counters.calls++;
-    this.counters.rows += this.size;
-    return this.bound.run().then(this.outputsOf);
+    return this.runRaw().then(this.outputsOf);
   }
 
-  private readonly outputsOf = (out: Readonly<Record<string, Tensor>>): JointRowsOutput => {
+  /** {@link run} without the output unpacking: callers chaining their own step call {@link outputsOf}. */
+  runRaw(): Promise<Readonly<Record<string, Tensor>>> {
+    this.counters.calls++;
+    this.counters.rows += this.size;
+    return this.bound.run();
+  }
+
+  /** The three outputs decoding reads, checked by name. */
+  readonly outputsOf = (out: Readonly<Record<string, Tensor>>): JointRowsOutput => {
     const { source } = this.shape;
     return {
       logits: requireOutput(out, 'outputs', source).data as Float32Array,

@@ -110,7 +110,8 @@ export class MaesTdtDecoder implements TokenDecoder {
       // (the same call prefix search would make).
       if (this.zeroIdx >= 0 && hyps.length > 1) {
         hyps = [...hyps].sort((a, b) => b.node.depth - a.node.depth);
-        await prefixSearch(hyps, t, scorer, o.prefixAlpha, this.zeroIdx);
+        const searched = prefixSearch(hyps, t, scorer, o.prefixAlpha, this.zeroIdx);
+        if (searched) await searched;
       }
       const blanks: Hypothesis[] = [];
       const advanced: Hypothesis[] = [];
