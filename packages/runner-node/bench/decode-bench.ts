@@ -3,12 +3,12 @@
  *  - fixture: the default fixture (18 tokens, states 2x32, encoder 64);
  *  - real-shape: decoder_joint at Parakeet TDT 0.6B v3's shapes (8193 tokens, LSTM 2x640, joint 640,
  *    encoder 1024), with duration-0 split words.
- * Per workload, tinybench times greedy and MAES width 10 (NeMo defaults); each task also sums the raw
- * onnxruntime run() time of its decoder_joint calls, so TypeScript overhead =
+ * Per workload, tinybench times greedy and MAES width 10 (NeMo defaults) in alternating rounds; each
+ * task also sums the raw onnxruntime run() time of its decoder_joint calls, so TypeScript overhead =
  * (decode wall time - summed bare run() time) / bare run() time. On the real-shape 390 s pass it
  * measures the decode loop's memory against a 60 s pass. Encoder output is computed up front.
  * Run: `npm run bench:decode -w packages/runner-node` (BENCH_TIME_MS: time per fixture task;
- * BENCH_ITERATIONS: minimum iterations per real-shape task).
+ * BENCH_ITERATIONS: rounds, one pass of each decoder per round, on the real-shape profile).
  */
 import type { DecodeContext, DecoderConfig } from '@parakeet-bench/core';
 import { MAES_DEFAULTS } from '@parakeet-bench/core';
@@ -28,17 +28,32 @@ const ITERATIONS = Number(process.env['BENCH_ITERATIONS'] ?? 3);
 interface Profile {
   readonly name: string;
   readonly open: () => Promise<TimedModelHarness>;
-  /** tinybench settings: fixture tasks run for a time, real-shape ones (seconds per pass) a count. */
-  readonly bench: { readonly time: number; readonly iterations: number; readonly warmupIterations: number };
+  /**
+   * tinybench settings of ONE round; the two decoders alternate over `rounds` rounds (greedy first in
+   * even rounds, MAES first in odd ones), so load from other processes on this shared machine drifts
+   * into both alike. Fixture tasks run for a time, real-shape ones (seconds per pass) for a count.
+   */
+  readonly round: { readonly time: number; readonly iterations: number };
+  readonly rounds: number;
+  readonly warmupIterations: number;
   readonly memory: boolean;
 }
 
 const PROFILES: readonly Profile[] = [
-  { name: 'fixture (V=18, states 2x32, encoder 64)', open: () => openFixtureHarness(1), bench: { time: TIME_MS, iterations: 10, warmupIterations: 3 }, memory: false },
+  {
+    name: 'fixture (V=18, states 2x32, encoder 64)',
+    open: () => openFixtureHarness(1),
+    round: { time: TIME_MS / 6, iterations: 2 },
+    rounds: 6,
+    warmupIterations: 3,
+    memory: false,
+  },
   {
     name: 'real-shape (V=8193, LSTM 2x640, joint 640, encoder 1024)',
     open: () => openRealShapeHarness(1),
-    bench: { time: 1, iterations: ITERATIONS, warmupIterations: 1 },
+    round: { time: 1, iterations: 1 },
+    rounds: ITERATIONS,
+    warmupIterations: 1,
     memory: true,
   },
 ];
@@ -67,23 +82,31 @@ async function benchWorkload(p: Profile, w: Workload, ctx: DecodeContext, h: Tim
   const timer = h.runTimes.get('decoder_joint-model.onnx');
   if (!timer) throw new Error('bench: no run timer for decoder_joint-model.onnx; the harness did not open it');
   const stats = { greedy: emptyStats(), maes: emptyStats() };
-  // Stats count only measured iterations: setup resets them when a task starts its 'run' cycle.
-  const bench = new Bench({
-    ...p.bench,
-    warmupTime: 0,
-    setup: (task, mode) => {
-      if (mode === 'run' && task) Object.assign(stats[task.name as keyof typeof stats], emptyStats());
-    },
-  });
-  bench.add('greedy', measuredDecode(GREEDY, w, ctx, timer, stats.greedy));
-  bench.add('maes', measuredDecode(MAES10, w, ctx, timer, stats.maes));
-  await bench.warmup();
-  await bench.run();
-  const [g, m] = bench.tasks.map((t) => t.result?.mean ?? NaN);
+  const tasks = { greedy: measuredDecode(GREEDY, w, ctx, timer, stats.greedy), maes: measuredDecode(MAES10, w, ctx, timer, stats.maes) };
+  for (let i = 0; i < p.warmupIterations; i++) for (const task of Object.values(tasks)) await task();
+  Object.assign(stats.greedy, emptyStats());
+  Object.assign(stats.maes, emptyStats());
+  const samples: Record<keyof typeof tasks, number[]> = { greedy: [], maes: [] };
+  for (let round = 0; round < p.rounds; round++) {
+    const bench = new Bench({ ...p.round, warmupIterations: 0 });
+    const order = round % 2 === 0 ? (['greedy', 'maes'] as const) : (['maes', 'greedy'] as const);
+    for (const name of order) bench.add(name, tasks[name]);
+    await bench.run();
+    for (const t of bench.tasks) samples[t.name as keyof typeof tasks].push(...(t.result?.samples ?? []));
+  }
+  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   console.log(`\n== ${p.name}: ${w.name}`);
-  console.table(bench.table());
-  const row: Row = { profile: p.name, workload: w.name, greedy: stats.greedy, maes: stats.maes, ratio: m! / g! };
-  console.log(`MAES-10 / greedy decode time: ${row.ratio.toFixed(2)}x`);
+  console.table(
+    Object.entries(samples).map(([name, xs]) => ({
+      task: name === 'maes' ? 'maes-b10' : name,
+      'mean ms': mean(xs).toFixed(2),
+      'min ms': Math.min(...xs).toFixed(2),
+      'max ms': Math.max(...xs).toFixed(2),
+      samples: xs.length,
+    })),
+  );
+  const row: Row = { profile: p.name, workload: w.name, greedy: stats.greedy, maes: stats.maes, ratio: mean(samples.maes) / mean(samples.greedy) };
+  console.log(`MAES-10 / greedy decode time (tinybench means): ${row.ratio.toFixed(2)}x`);
   console.log(statsLine('greedy', row.greedy));
   console.log(statsLine('maes-b10', row.maes));
   return row;
