@@ -18,7 +18,7 @@ import type { TimedModelHarness } from '../test/fixture-harness.ts';
 import { openFixtureHarness, openRealShapeHarness } from '../test/fixture-harness.ts';
 import { decodeMemory, encodedPrefix, type DecodeMemory } from './decode-memory.ts';
 import type { DecodeStats, Workload } from './decode-stats.ts';
-import { emptyStats, measuredDecode, overheadOf, statsLine } from './decode-stats.ts';
+import { emptyStats, measuredDecode, overheadOf, replayUsPerCall, statsLine } from './decode-stats.ts';
 
 const GREEDY: DecoderConfig = { kind: 'greedy' };
 const MAES10: DecoderConfig = { kind: 'maes', ...MAES_DEFAULTS, beamWidth: 10 };
@@ -36,6 +36,8 @@ interface Profile {
   readonly round: { readonly time: number; readonly iterations: number };
   readonly rounds: number;
   readonly warmupIterations: number;
+  /** Replays of each decode without the runtime (the fastest counts). */
+  readonly replays: number;
   readonly memory: boolean;
 }
 
@@ -46,6 +48,7 @@ const PROFILES: readonly Profile[] = [
     round: { time: TIME_MS / 6, iterations: 2 },
     rounds: 6,
     warmupIterations: 3,
+    replays: 20,
     memory: false,
   },
   {
@@ -54,6 +57,7 @@ const PROFILES: readonly Profile[] = [
     round: { time: 1, iterations: 1 },
     rounds: ITERATIONS,
     warmupIterations: 1,
+    replays: 3,
     memory: true,
   },
 ];
@@ -105,6 +109,8 @@ async function benchWorkload(p: Profile, w: Workload, ctx: DecodeContext, h: Tim
       samples: xs.length,
     })),
   );
+  stats.greedy.replayUsPerCall = await replayUsPerCall(GREEDY, w, ctx, timer, p.replays);
+  stats.maes.replayUsPerCall = await replayUsPerCall(MAES10, w, ctx, timer, p.replays);
   const row: Row = { profile: p.name, workload: w.name, greedy: stats.greedy, maes: stats.maes, ratio: mean(samples.maes) / mean(samples.greedy) };
   console.log(`MAES-10 / greedy decode time (tinybench means): ${row.ratio.toFixed(2)}x`);
   console.log(statsLine('greedy', row.greedy));
@@ -139,6 +145,9 @@ async function memoryCheck(w: Workload, ctx: DecodeContext): Promise<MemoryRow[]
 }
 
 const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
+/** "x.x% (overhead us/call; replayed core+adapter us/call)". */
+const pctUs = (s: DecodeStats): string =>
+  `${(100 * overheadOf(s)).toFixed(1)}% (${((1000 * (s.wallMs - s.bareRunMs)) / s.calls).toFixed(1)} us/call; replay ${s.replayUsPerCall?.toFixed(1) ?? '?'})`;
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
@@ -154,11 +163,11 @@ async function main(): Promise<void> {
     }
     await h.model.release();
   }
-  console.log('\n== Summary (TypeScript overhead = (decode wall - summed bare run()) / bare run())');
+  console.log('\n== Summary (TypeScript overhead = (decode wall - summed bare run()) / bare run(); us/call of it; replay = the same decode with recorded outputs and no runtime, us/call)');
   for (const r of rows) {
     console.log(
       `${r.profile.split(' ')[0]!.padEnd(10)} ${r.workload.padEnd(28)} MAES-10/greedy ${r.ratio.toFixed(2)}x | ` +
-        `greedy overhead ${(100 * overheadOf(r.greedy)).toFixed(1)}% | MAES overhead ${(100 * overheadOf(r.maes)).toFixed(1)}% | ` +
+        `greedy overhead ${pctUs(r.greedy)} | MAES overhead ${pctUs(r.maes)} | ` +
         `calls greedy ${(r.greedy.calls / r.greedy.iterations).toFixed(0)}, MAES ${(r.maes.calls / r.maes.iterations).toFixed(0)} (rows ${(r.maes.rows / r.maes.iterations).toFixed(0)})`,
     );
   }

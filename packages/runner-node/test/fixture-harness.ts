@@ -14,6 +14,26 @@ import type { FixtureDatasets, FixturePaths, RealShapeFixture } from '@parakeet-
 export interface RunTime {
   calls: number;
   ms: number;
+  /**
+   * Benchmarks only: 'record' keeps a copy of every run's outputs, 'replay' answers each run with
+   * the next recorded outputs instead of calling onnxruntime (filling pre-allocated fetches as
+   * onnxruntime-node does), so a decode's own JavaScript time can be measured with no runtime.
+   */
+  tap?: { mode: 'record' | 'replay'; log: OrtOutputs[]; next: number };
+}
+
+type OrtOutputs = Awaited<ReturnType<OrtSessionLike['run']>>;
+const snapshot = (out: OrtOutputs): OrtOutputs =>
+  Object.fromEntries(Object.entries(out).map(([name, t]) => [name, { type: t.type, dims: t.dims, data: (t.data as Float32Array).slice() }]));
+
+function replay(time: RunTime, fetches: Parameters<OrtSessionLike['run']>[1]): OrtOutputs {
+  const tap = time.tap!;
+  const out = tap.log[tap.next++];
+  if (!out) throw new Error(`replay: more runs than recorded (${tap.log.length}); record the same decode first`);
+  if (fetches && !Array.isArray(fetches)) {
+    for (const [name, t] of Object.entries(fetches as OrtOutputs)) (t.data as Float32Array).set(out[name]!.data as Float32Array);
+  }
+  return out;
 }
 
 /** A generated model opened with per-file raw run timers, and its datasets. */
@@ -43,10 +63,12 @@ function timed(session: OrtSessionLike, time: RunTime): OrtSessionLike {
     inputMetadata: session.inputMetadata,
     outputMetadata: session.outputMetadata,
     async run(feeds, fetches) {
+      if (time.tap?.mode === 'replay') return replay(time, fetches);
       const t0 = performance.now();
       const out = await session.run(feeds, fetches);
       time.ms += performance.now() - t0;
       time.calls++;
+      if (time.tap?.mode === 'record') time.tap.log.push(snapshot(out));
       return out;
     },
     release: () => session.release(),

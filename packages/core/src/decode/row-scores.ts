@@ -34,21 +34,32 @@ export const pairLogProb = (s: JointScores, token: number, durationIdx: number):
 /**
  * Indices (relative to `from`) of the `k` largest of values[from..to), largest first; equal values
  * keep index order (the order a stable descending sort gives). Writes into outIdx/outVal from `outAt`.
+ * Once k values are in, one comparison with the current k-th value skips almost every entry.
  */
 export function topKRange(values: ArrayLike<number>, from: number, to: number, k: number, outIdx: Int32Array, outVal: Float64Array, outAt = 0): number {
   let n = 0;
-  for (let i = from; i < to; i++) {
+  let i = from;
+  for (; i < to && n < k; i++) n = insertTop(values[i]!, i - from, n, k, outIdx, outVal, outAt);
+  let floor = outVal[outAt + k - 1]!;
+  for (; i < to; i++) {
     const v = values[i]!;
-    if (n === k && v <= outVal[outAt + k - 1]!) continue;
-    let j = n < k ? n++ : k - 1;
-    while (j > 0 && outVal[outAt + j - 1]! < v) {
-      outVal[outAt + j] = outVal[outAt + j - 1]!;
-      outIdx[outAt + j] = outIdx[outAt + j - 1]!;
-      j--;
-    }
-    outVal[outAt + j] = v;
-    outIdx[outAt + j] = i - from;
+    if (v <= floor) continue;
+    insertTop(v, i - from, n, k, outIdx, outVal, outAt);
+    floor = outVal[outAt + k - 1]!;
   }
+  return n;
+}
+
+/** Inserts (v, id) into the n sorted entries (the k-th falls off when full); returns the new count. */
+function insertTop(v: number, id: number, n: number, k: number, outIdx: Int32Array, outVal: Float64Array, outAt: number): number {
+  let j = n < k ? n++ : k - 1;
+  while (j > 0 && outVal[outAt + j - 1]! < v) {
+    outVal[outAt + j] = outVal[outAt + j - 1]!;
+    outIdx[outAt + j] = outIdx[outAt + j - 1]!;
+    j--;
+  }
+  outVal[outAt + j] = v;
+  outIdx[outAt + j] = id;
   return n;
 }
 
