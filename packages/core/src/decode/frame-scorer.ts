@@ -79,14 +79,13 @@ export class FrameScorer {
     const V = this.joint.vocabSize;
     this.calls++;
     this.rows += b;
-    // The prediction network ignores the encoder frame, so the first call's output state is the
-    // state after this token on every frame; only those first ones are copied out of the batch.
-    const fresh: number[] = [];
-    for (let r = 0; r < b; r++) if (!todo[r]!.next) fresh.push(r);
-    if (fresh.length > 0) rows.copyStates(out, fresh).forEach((state, i) => (todo[fresh[i]!]!.next = state));
     const D = width - V;
     for (let r = 0; r < b; r++) {
       const n = todo[r]!;
+      // The prediction network ignores the encoder frame, so the first call's output state is the
+      // state after this token on every frame. It stays in the runtime's output arrays (no copy, no
+      // allocation): released states (TokenTree.releaseStates) let those arrays go.
+      n.next ??= rows.stateAt(out, r);
       n.scores = scoreRow(out.logits, r * width, V, D, this.arena);
       this.scored.push(n);
     }

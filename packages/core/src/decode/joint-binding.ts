@@ -27,6 +27,12 @@ export interface JointCounters {
 export interface DecoderState {
   readonly s1: Float32Array;
   readonly s2: Float32Array;
+  /**
+   * When set, s1/s2 are a whole batch output [layers, batch, hidden] and this state is its row
+   * `row`: beam search keeps the runtime's output arrays instead of copying each row out.
+   */
+  readonly row?: number;
+  readonly batch?: number;
 }
 
 /**
@@ -123,10 +129,17 @@ export class JointRows {
   setState(r: number, state: DecoderState): void {
     const { layers, hidden } = this.shape;
     const b = this.size;
+    const from = state.row ?? 0;
+    const stride = state.batch ?? 1;
     for (let l = 0; l < layers; l++) {
-      copyRange(state.s1, l * hidden, this.states1, (l * b + r) * hidden, hidden);
-      copyRange(state.s2, l * hidden, this.states2, (l * b + r) * hidden, hidden);
+      copyRange(state.s1, (l * stride + from) * hidden, this.states1, (l * b + r) * hidden, hidden);
+      copyRange(state.s2, (l * stride + from) * hidden, this.states2, (l * b + r) * hidden, hidden);
     }
+  }
+
+  /** Row `r`'s output state without copying: a reference to the batch output (see DecoderState). */
+  stateAt(out: JointRowsOutput, r: number): DecoderState {
+    return { s1: out.states1, s2: out.states2, row: r, batch: this.size };
   }
 
   /** Runs all rows as one call; outputs are fresh runtime arrays, never overwritten later. */
