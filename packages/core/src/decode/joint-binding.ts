@@ -125,7 +125,7 @@ export class JointRows {
     private readonly counters: JointCounters,
   ) {}
 
-  /** Copies `state` (flattened [layers*hidden]) into row `r` of the state inputs. */
+  /** Copies `state` (flattened [layers*hidden], or a row of a batch output) into row `r` of the state inputs. */
   setState(r: number, state: DecoderState): void {
     const { layers, hidden } = this.shape;
     const b = this.size;
