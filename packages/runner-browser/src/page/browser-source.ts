@@ -42,7 +42,9 @@ export function browserModelSource(ort: typeof OrtWeb, request: PageLoadRequest)
         graphOptimizationLevel: 'all',
         ...(externalData.length > 0 ? { externalData } : {}),
       });
-      return wrapOrtSession(session as unknown as OrtSessionLike, ort.Tensor as unknown as OrtTensorCtor);
+      // No preallocatedOutputs: onnxruntime-web (wasm) copies pre-allocated output tensors into its
+      // heap and never back, so bound outputs are fetched by name and copied in by the adapter.
+      return wrapOrtSession(session as unknown as OrtSessionLike, ort.Tensor as unknown as OrtTensorCtor, { preallocatedOutputs: false });
     },
   };
 }
