@@ -9,9 +9,18 @@ export type { Backend, CacheUse, MemoryReading, RuntimeInfo, TranscribeOk, Trans
 export { PhaseError, phase, phaseOf } from './phase-error.ts';
 
 // The result schema, config ids and labels.
-export type { Accuracy, BackendName, BenchConfig, BenchResult, BenchResultInput, DecoderConfig, ErrorCounts, SectionResult, UtteranceResult } from './schema.ts';
-export { RESULT_SCHEMA_VERSION, backendSchema, benchResultSchema, decoderConfigSchema, encoderFromCache, parseBenchResult } from './schema.ts';
-export { MAES_DEFAULTS, configId, decoderSlug, threadsLabel } from './config-id.ts';
+export type { Accuracy, BackendName, BenchConfig, BenchResult, BenchResultInput, DecoderConfig, ErrorCounts, ModelLoader, SectionResult, UtteranceResult } from './schema.ts';
+export {
+  DEFAULT_MODEL_LOADER,
+  RESULT_SCHEMA_VERSION,
+  backendSchema,
+  benchResultSchema,
+  decoderConfigSchema,
+  encoderFromCache,
+  modelLoaderSchema,
+  parseBenchResult,
+} from './schema.ts';
+export { MAES_DEFAULTS, configId, decoderSlug, loaderSlug, threadsLabel } from './config-id.ts';
 
 // Model loading and the pipeline.
 export type { ModelConfig } from './model/config.ts';
@@ -21,6 +30,7 @@ export { DEFAULT_PREPROCESSOR_FILE, STANDARD_FILES, preprocessorFileOf } from '.
 export type { EncodedAudio, Features } from './model/acoustic.ts';
 export type { ParakeetModel } from './model/load.ts';
 export { loadParakeet } from './model/load.ts';
+export { ModelFileError, modelFilePath } from './model/load-errors.ts';
 export type { DecodeContext, DecodeResult, TokenDecoder } from './decode/types.ts';
 export { createDecoder } from './decode/index.ts';
 export type { StageTimings, Transcript } from './transcribe.ts';

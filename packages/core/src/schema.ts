@@ -12,6 +12,18 @@ export const backendSchema = z.enum(['node-cpu', 'web-wasm', 'web-webgpu']);
 /** Backend identifier, e.g. `node-cpu`. */
 export type BackendName = z.infer<typeof backendSchema>;
 
+/**
+ * How a browser page gets model bytes into onnxruntime-web: `array-buffer` fetches each file with
+ * `Response.arrayBuffer()` (Chromium's ceiling: 2 GiB - 2 MiB per file), `stream` reads the body into
+ * one buffer preallocated from Content-Length (no per-fetch ceiling), `ort-url` hands onnxruntime-web
+ * the URLs of the graph and its external data so it fetches them itself.
+ */
+export const modelLoaderSchema = z.enum(['array-buffer', 'stream', 'ort-url']);
+/** A browser model loader. */
+export type ModelLoader = z.infer<typeof modelLoaderSchema>;
+/** The loader browser configs use when none is named; it stays out of config ids. */
+export const DEFAULT_MODEL_LOADER: ModelLoader = 'array-buffer';
+
 /** Decoder settings; `maes` fields mirror NeMo's names. */
 export const decoderConfigSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('greedy'), maxTokensPerStep: z.number().int().positive().optional() }),
@@ -38,6 +50,8 @@ export const configSchema = z.object({
   threads: z.number().int().nonnegative(),
   decoder: decoderConfigSchema,
   dataset: z.string(),
+  /** Browser backends: how the page loads the model (in the config id only when not the default). */
+  loader: modelLoaderSchema.optional(),
 });
 /** Identity of one config. */
 export type BenchConfig = z.infer<typeof configSchema>;
@@ -111,6 +125,8 @@ const memorySchema = z.object({
   baselineRssBytes: z.number().nonnegative(),
   /** peak minus baseline: what the model and inference cost. */
   modelRssBytes: z.number(),
+  /** RSS right after the model loaded, once loader copies were released: what stays resident. */
+  afterLoadRssBytes: z.number().nonnegative().optional(),
   /** Where the numbers were read: this Node process, or a browser renderer/GPU process. */
   source: z.string(),
 });
