@@ -30,6 +30,14 @@ export async function resetBrowserPeaks(browser: Browser): Promise<MemoryBaselin
   return { processes, rssByPid };
 }
 
+/** Resident memory now of the page's renderer (the one with the highest peak), plus the GPU process for WebGPU. */
+export async function readBrowserRss(baseline: MemoryBaseline, includeGpu: boolean): Promise<number> {
+  const renderers = await Promise.all(baseline.processes.filter((p) => p.type === 'renderer').map(async (p) => readProcMemory(p.pid)));
+  const renderer = renderers.reduce((a, b) => (b.hwmBytes > a.hwmBytes ? b : a));
+  const gpuProc = includeGpu ? baseline.processes.find((p) => p.type === 'GPU') : undefined;
+  return renderer.rssBytes + (gpuProc ? (await readProcMemory(gpuProc.pid)).rssBytes : 0);
+}
+
 /**
  * Peak of the busiest renderer (the benchmark page's: other renderers hold no model), plus the GPU
  * process for WebGPU where buffers live outside the renderer.
