@@ -28,6 +28,10 @@ options:
                         --threads, default 1; web-webgpu ignores threads)
   --threads <1,2>       override thread counts of every backend (0 = auto threads: the runtime
                         picks, shown as "auto threads" in labels)
+  --loaders <a,b>       how the browser backends load the model, one config each: array-buffer
+                        (default; one Response.arrayBuffer() per file, at most 2,145,386,496 bytes),
+                        stream (into a buffer preallocated from Content-Length: no per-file
+                        ceiling), ort-url (onnxruntime-web fetches the URLs itself)
   --beam <w,w>          add MAES beam search with these widths (1 = MAES with one hypothesis)
   --no-greedy           drop the greedy decoder (with --beam)
   --maes-steps <n>, --maes-alpha <n>, --maes-beta <n>, --maes-gamma <x>, --no-score-norm
@@ -66,6 +70,7 @@ export const runCommand: Command = {
       datasets: { type: 'string' },
       threads: { type: 'string' },
       backends: { type: 'string' },
+      loaders: { type: 'string' },
       beam: { type: 'string' },
       'no-greedy': { type: 'boolean' },
       'maes-steps': { type: 'string' },
@@ -108,6 +113,7 @@ export const runCommand: Command = {
           noGreedy: values['no-greedy'],
           timeoutSec: num(values.timeout, 'timeout'),
           repeats,
+          loaders: csv(values.loaders),
         },
         variants: csv(values.variants),
         datasets: csv(values.datasets),

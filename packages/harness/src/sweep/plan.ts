@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BenchConfig, ModelVariant } from '@parakeet-bench/core';
-import { configId, preprocessorFileOf } from '@parakeet-bench/core';
+import type { BenchConfig, ModelLoader, ModelVariant } from '@parakeet-bench/core';
+import { DEFAULT_MODEL_LOADER, configId, preprocessorFileOf } from '@parakeet-bench/core';
 import type { ConfigJob } from '../worker/job.ts';
 import type { DatasetSpec, SweepSpec } from './sweep-spec.ts';
 import { resolveDatasetPaths } from './sweep-spec.ts';
@@ -49,13 +49,18 @@ function toVariant(v: SweepSpec['variants'][number]): ModelVariant {
   return { ...v, dir: resolve(v.dir) };
 }
 
-/** Expands a sweep into one job per config, in a stable order (dataset, variant, backend, decoder). */
+/** The loaders of a backend entry: browser configs always record theirs, node-cpu has none. */
+function loadersOf(b: SweepSpec['backends'][number]): readonly (ModelLoader | undefined)[] {
+  return b.backend === 'node-cpu' ? [undefined] : (b.loaders ?? [DEFAULT_MODEL_LOADER]);
+}
+
+/** Expands a sweep into one job per config, in a stable order (dataset, variant, backend, loader, decoder). */
 export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
   const jobs: ConfigJob[] = [];
   for (const dataset of spec.datasets) {
     for (const v of spec.variants) {
       for (const b of spec.backends) {
-        for (const threads of b.threads) {
+        for (const [threads, loader] of b.threads.flatMap((t) => loadersOf(b).map((l) => [t, l] as const))) {
           for (const [d, decoder] of spec.decoders.entries()) {
             const base: Omit<BenchConfig, 'id'> = {
               variant: v.id,
@@ -65,6 +70,7 @@ export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
               threads,
               decoder,
               dataset: dataset.name,
+              ...(loader ? { loader } : {}),
             };
             const config: BenchConfig = { id: configId(base), ...base };
             jobs.push({

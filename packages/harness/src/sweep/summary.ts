@@ -8,20 +8,21 @@ const cached = (r: BenchResult): string => (encoderFromCache(r) ? '*' : '');
 
 /** A plain-text table of results, grouped by dataset, for the end of `bench run`. */
 export function formatSummaryTable(results: readonly BenchResult[]): string {
-  const header = ['dataset', 'variant', 'backend', 'decoder', 'status', 'WER', 'CER', 'worst section', 'RTFx', 'peak RSS', 'model RSS'];
+  const header = ['dataset', 'variant', 'backend', 'decoder', 'status', 'WER', 'CER', 'worst section', 'RTFx', 'load', 'peak RSS', 'model RSS'];
   const mib = (b: number | undefined): string => (b === undefined ? '-' : `${(b / 2 ** 20).toFixed(0)} MiB`);
   const rows = [...results]
     .sort((a, b) => a.config.dataset.localeCompare(b.config.dataset) || a.config.id.localeCompare(b.config.id))
     .map((r) => [
       r.config.dataset,
       r.config.variant,
-      `${r.config.backend} ${threadsLabel(r.config.threads)}`,
+      `${r.config.backend} ${threadsLabel(r.config.threads)}${r.config.loader ? ` ${r.config.loader}` : ''}`,
       decoderSlug(r.config.decoder),
       r.status,
       pct(r.accuracy?.wer),
       pct(r.accuracy?.cer),
       r.longPass ? `#${r.longPass.worstSectionIndex} ${pct(r.longPass.worstSectionWer)}` : '-',
       r.timing ? r.timing.rtfx.toFixed(1) : '-',
+      r.timing ? `${(r.timing.loadMs / 1000).toFixed(1)} s` : '-',
       mib(r.memory?.peakRssBytes) + cached(r),
       mib(r.memory?.modelRssBytes) + cached(r),
     ]);
