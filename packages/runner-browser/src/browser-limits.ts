@@ -19,8 +19,8 @@ export interface BrowserLimits {
  * more rejects with "TypeError: Failed to fetch"), which is PartitionAlloc's largest direct-mapped
  * allocation. It is not an ArrayBuffer limit: `new ArrayBuffer(2.3e9)` works, and so does streaming a
  * bigger body into one. Measured in Chromium 156 on a network response and on a synthetic stream;
- * test/fetch-ceiling.e2e.test.ts checks both sides of it in the Chromium CI runs, and
- * `tsx src/fetch-ceiling-cli.ts` measures it again by bisection.
+ * packages/harness/test/browser-big.e2e.test.ts checks both sides of it on every CI run, and
+ * `tsx src/fetch-ceiling-cli.ts` measures it again by bisection (after a Chromium upgrade).
  */
 export const CHROMIUM_ARRAY_BUFFER_MAX_BYTES = 2 ** 31 - 2 ** 21;
 

@@ -17,6 +17,11 @@ options:
   --model-dir <dir>     instead of a sweep file: every variant found in this model directory
                         (fp32, sharded fp32, fp16, int8), greedy, node-cpu with auto threads, over
                         the datasets given by --long-audio, --manifest and --folder (at least one)
+  --fixture big         instead of the fixture sweep: the real-size loading sweep (the fixture
+                        encoder plus 2.3 GB of zero-cost weights, one 2.14 GiB data file and two
+                        shards, generated sparse into the cache in about a second) on node-cpu and
+                        on web-wasm with every loader; delete it with
+                        npx tsx packages/fixture/src/big/generate-big-cli.ts --remove
   --long-audio <file>   the long-audio protocol on this recording (first 390 s, 60 s sections)
   --manifest <jsonl>    a NeMo JSONL manifest (audio_filepath, text, duration, offset)
   --folder <dir>        a folder of audio files with <name>.txt transcripts
@@ -61,6 +66,7 @@ export const runCommand: Command = {
     const { values } = parseCommandArgs(argv, {
       config: { type: 'string' },
       'model-dir': { type: 'string' },
+      fixture: { type: 'string' },
       'long-audio': { type: 'string' },
       manifest: { type: 'string' },
       folder: { type: 'string' },
@@ -85,6 +91,7 @@ export const runCommand: Command = {
       'no-cache': { type: 'boolean' },
       shard: { type: 'string' },
     });
+    if (values.fixture !== undefined && values.fixture !== 'big') throw new UsageError(`--fixture: "${values.fixture}" is not a fixture sweep (big)`);
     const beams = intList(values.beam, 'beam');
     if (beams?.some((w) => w < 1)) throw new UsageError('--beam widths must be >= 1');
     const repeats = intList(values.repeats, 'repeats')?.[0];
@@ -102,6 +109,7 @@ export const runCommand: Command = {
       const { exitCode } = await runBench({
         ...(values.config ? { config: values.config } : {}),
         ...(values['model-dir'] ? { modelDir: values['model-dir'] } : {}),
+        ...(values.fixture === 'big' ? { fixture: 'big' as const } : {}),
         quick: { longAudio: values['long-audio'], manifest: values.manifest, folder: values.folder },
         resultsDir: values.results ?? join(repoRoot(), 'results', 'latest'),
         ...(values['run-label'] ? { runLabel: values['run-label'] } : {}),
