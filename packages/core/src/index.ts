@@ -12,6 +12,7 @@ export { PhaseError, phase, phaseOf } from './phase-error.ts';
 export type { Accuracy, BackendName, BenchConfig, BenchResult, BenchResultInput, DecoderConfig, ErrorCounts, ModelLoader, SectionResult, UtteranceResult } from './schema.ts';
 export {
   DEFAULT_MODEL_LOADER,
+  MAPPED_WEIGHTS_NOTE,
   RESULT_SCHEMA_VERSION,
   backendSchema,
   benchResultSchema,
@@ -19,6 +20,7 @@ export {
   encoderFromCache,
   modelLoaderSchema,
   parseBenchResult,
+  weightsMapped,
 } from './schema.ts';
 export { MAES_DEFAULTS, configId, decoderSlug, loaderSlug, threadsLabel } from './config-id.ts';
 

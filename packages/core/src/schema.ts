@@ -218,6 +218,17 @@ export function encoderFromCache(r: Pick<BenchResult, 'decodeStats'>): boolean {
   return r.decodeStats?.encoderCache === 'hit' || r.decodeStats?.encoderCache === 'partial';
 }
 
+/** How the node-cpu note starts when onnxruntime-node mapped the encoder's external data. */
+export const MAPPED_WEIGHTS_NOTE = 'onnxruntime-node memory-maps external data';
+
+/**
+ * True when the result's RAM counts mapped weights only as far as inference read them (node-cpu with
+ * external data), so it is not comparable with a browser's, which copies every weight into its heap.
+ */
+export function weightsMapped(r: Pick<BenchResult, 'model'>): boolean {
+  return r.model?.notes.some((n) => n.startsWith(MAPPED_WEIGHTS_NOTE)) ?? false;
+}
+
 /** Parses and validates a result JSON text; `source` names the file in errors. */
 export function parseBenchResult(text: string, source: string): BenchResult {
   let raw: unknown;

@@ -47,7 +47,7 @@ export function decoderLabel(decoder: DecoderConfig): string {
 /** One line naming a config without its dataset: `int8-stock · node-cpu · 4 threads · greedy`. */
 export function configLabel(result: BenchResult): string {
   const c = result.config;
-  return `${c.variant} · ${c.backend} · ${threadsLabel(c.threads)} · ${decoderLabel(c.decoder)}`;
+  return `${c.variant} · ${c.backend} · ${threadsLabel(c.threads)}${c.loader ? ` · ${c.loader}` : ''} · ${decoderLabel(c.decoder)}`;
 }
 
 

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ModelVariant } from '@parakeet-bench/core';
+import { MAPPED_WEIGHTS_NOTE } from '@parakeet-bench/core';
 
 /**
  * The note for a variant whose encoder keeps its weights in external data (`<encoder>.data*` beside
@@ -13,7 +14,7 @@ export async function mappedWeightsNote(variant: Pick<ModelVariant, 'dir' | 'enc
   const data = (await readdir(dir).catch(() => [])).filter((f) => f.startsWith(prefix)).sort();
   if (data.length === 0) return null;
   return (
-    `onnxruntime-node memory-maps external data (${data.join(', ')}): weights count toward RSS only once inference reads them, ` +
+    `${MAPPED_WEIGHTS_NOTE} (${data.join(', ')}): weights count toward RSS only once inference reads them, ` +
     'as file-backed pages, so this model RSS is not comparable with a browser backend\'s, which copies every weight into the wasm heap'
   );
 }
