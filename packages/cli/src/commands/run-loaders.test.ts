@@ -17,3 +17,10 @@ describe('bench run --loaders', () => {
     await expect(bad).rejects.toThrow(/invalid sweep[\s\S]*loaders\[1\]/);
   }, 60_000);
 });
+
+describe('bench run --fixture', () => {
+  it('knows only the big sweep, which replaces a sweep file or model dir', async () => {
+    await expect(runCommand.run(['--fixture', 'tiny'])).rejects.toThrow(/--fixture: "tiny" is not a fixture sweep \(big\)/);
+    await expect(runCommand.run(['--fixture', 'big', '--config', 'sweep.json'])).rejects.toThrow(/--fixture big replaces the sweep: give it without --config and --model-dir/);
+  });
+});
