@@ -16,9 +16,11 @@ export type BackendName = z.infer<typeof backendSchema>;
  * How a browser page gets model bytes into onnxruntime-web: `array-buffer` fetches each file with
  * `Response.arrayBuffer()` (Chromium's ceiling: 2 GiB - 2 MiB per file), `stream` reads the body into
  * one buffer preallocated from Content-Length (no per-fetch ceiling), `ort-url` hands onnxruntime-web
- * the URLs of the graph and its external data so it fetches them itself.
+ * the URLs of the graph and its external data so it fetches them itself, `jspi-blob` runs
+ * onnxruntime-web's JSPI build and mounts external data as Blobs it reads tensor by tensor (the page
+ * never holds the weights, so they are in memory once instead of twice while a session is created).
  */
-export const modelLoaderSchema = z.enum(['array-buffer', 'stream', 'ort-url']);
+export const modelLoaderSchema = z.enum(['array-buffer', 'stream', 'ort-url', 'jspi-blob']);
 /** A browser model loader. */
 export type ModelLoader = z.infer<typeof modelLoaderSchema>;
 /** The loader browser configs use when none is named; it stays out of config ids. */

@@ -7,6 +7,7 @@ import type { Backend, BackendName, ClipTranscript, TranscribeOk, TranscribeRequ
 import { DEFAULT_MODEL_LOADER, PhaseError, nowMs, phase } from '@parakeet-bench/core';
 import type { BenchBrowser } from './bench-browser.ts';
 import { openBenchBrowser } from './bench-browser.ts';
+import type { ExtraProcessType } from './browser-memory.ts';
 import { readBrowserPeaks, readBrowserRss, resetBrowserPeaks } from './browser-memory.ts';
 import type { BrowserLimits, GraphPlan } from './browser-limits.ts';
 import { DEFAULT_BROWSER_LIMITS, planBrowserModel } from './browser-limits.ts';
@@ -48,7 +49,7 @@ export async function transcribeInBrowser(req: TranscribeRequest, options: Brows
   const plan = await phase('plan', () => planBrowserModel(req.variant, backend, limits, loader));
   if (plan.status === 'unsupported') return { status: 'unsupported', reason: plan.reason, runtime: runtimeOf(null, null) };
 
-  const bundle = await phase('bundle', () => buildPageBundle());
+  const bundle = await phase('bundle', () => buildPageBundle(loader === 'jspi-blob' ? 'jspi' : 'default'));
   const server = await startStaticServer({
     roots: { [PAGE_PATHS.ort]: ortWebDistDir(), [PAGE_PATHS.model]: req.variant.dir },
     files: { [PAGE_PATHS.html]: PAGE_HTML, [PAGE_PATHS.bundle]: bundle },
@@ -80,7 +81,8 @@ export async function transcribeInBrowser(req: TranscribeRequest, options: Brows
       }
     }
     await phase('audio', () => b.call('fetchAudio', req.clips.map((_, i) => `${PAGE_PATHS.audio}${i}.f32`)));
-    const baseline = await phase('memory', () => resetBrowserPeaks(b.chromium.browser));
+    const extra: ExtraProcessType[] = [...(backend === 'web-webgpu' ? (['GPU'] as const) : []), ...(loader === 'jspi-blob' ? (['browser'] as const) : [])];
+    const baseline = await phase('memory', () => resetBrowserPeaks(b.chromium.browser, extra));
     req.progress(`loading ${plan.variant.id} on ${backend}`);
     const t0 = nowMs();
     const request: PageLoadRequest = {
@@ -95,7 +97,7 @@ export async function transcribeInBrowser(req: TranscribeRequest, options: Brows
     const loaded = await phase('load', () => b.call('load', request));
     notes.push(...loaded.notes);
     const loadMs = nowMs() - t0;
-    const afterLoadRssBytes = await phase('memory', () => readBrowserRss(baseline, backend === 'web-webgpu'));
+    const afterLoadRssBytes = await phase('memory', () => readBrowserRss(baseline));
     const passes: ClipTranscript[][] = [];
     for (let k = 0; k < req.repeats; k++) {
       const pass = req.repeats > 1 ? ` (repeat ${k + 1}/${req.repeats})` : '';
@@ -107,7 +109,7 @@ export async function transcribeInBrowser(req: TranscribeRequest, options: Brows
       passes.push(clips);
     }
     const stats = await phase('transcribe', () => b.call('stats', undefined));
-    const memory = { ...(await phase('memory', () => readBrowserPeaks(baseline, backend === 'web-webgpu'))), afterLoadRssBytes };
+    const memory = { ...(await phase('memory', () => readBrowserPeaks(baseline))), afterLoadRssBytes };
     return {
       status: 'ok',
       passes,

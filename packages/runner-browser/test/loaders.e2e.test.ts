@@ -27,6 +27,7 @@ describe('browser loaders on the fixture', () => {
     ['array-buffer', 'sharded/encoder-model.onnx', /loader array-buffer: read [\d,]+ bytes in [\d.]+ s, created the sessions in [\d.]+ s; page copies dropped and collected \(gc\)/],
     ['stream', 'encoder-model.onnx', /loader stream: read [\d,]+ bytes in [\d.]+ s, created the sessions/],
     ['ort-url', 'encoder-model.onnx', /loader ort-url: onnxruntime-web fetched the files and created the sessions in [\d.]+ s/],
+    ['jspi-blob', 'encoder-model.onnx', /loader jspi-blob: onnxruntime-web's JSPI build; external data fetched as Blobs and read one tensor at a time; read [\d,]+ bytes/],
   ] as const)('%s loads %s and transcribes the references', async (loader, encoderFile, note) => {
     const r = await transcribeInBrowser({ ...request(fixtureVariants(paths).fp32, 'web-wasm', 1, clips), loader });
     if (r.status !== 'ok') throw new Error(r.reason);
@@ -35,6 +36,8 @@ describe('browser loaders on the fixture', () => {
     expect(r.notes.join('\n')).toMatch(note);
     expect(r.memory.afterLoadRssBytes).toBeGreaterThan(r.memory.baselineRssBytes);
     expect(r.memory.afterLoadRssBytes).toBeLessThanOrEqual(r.memory.peakRssBytes);
+    // The jspi-blob loader leaves the blob storage to the browser process, so that is measured too.
+    expect(r.memory.source).toMatch(loader === 'jspi-blob' ? /^chromium renderer pid \d+ VmHWM \+ browser process pid \d+ VmHWM/ : /^chromium renderer pid \d+ VmHWM \(/);
   }, 60_000);
 
   it('a truncated shard is a load error naming the graph on disk (one slash) and the external data as the cause', async () => {

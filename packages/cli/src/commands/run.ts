@@ -20,7 +20,7 @@ options:
   --fixture big         instead of the fixture sweep: the real-size loading sweep (the fixture
                         encoder plus 2.3 GB of zero-cost weights, one 2.14 GiB data file and two
                         shards, generated sparse into the cache in about a second) on node-cpu and
-                        on web-wasm with every loader; delete it with
+                        on web-wasm with every loader (about 5 GiB of RAM, a few minutes); delete it with
                         npx tsx packages/fixture/src/big/generate-big-cli.ts --remove
   --long-audio <file>   the long-audio protocol on this recording (first 390 s, 60 s sections)
   --manifest <jsonl>    a NeMo JSONL manifest (audio_filepath, text, duration, offset)
@@ -36,7 +36,9 @@ options:
   --loaders <a,b>       how the browser backends load the model, one config each: array-buffer
                         (default; one Response.arrayBuffer() per file, at most 2,145,386,496 bytes),
                         stream (into a buffer preallocated from Content-Length: no per-file
-                        ceiling), ort-url (onnxruntime-web fetches the URLs itself)
+                        ceiling), ort-url (onnxruntime-web fetches the URLs itself), jspi-blob
+                        (onnxruntime-web's JSPI build reads external data from Blobs tensor by
+                        tensor: the weights are in memory once, not twice, while loading)
   --beam <w,w>          add MAES beam search with these widths (1 = MAES with one hypothesis)
   --no-greedy           drop the greedy decoder (with --beam)
   --maes-steps <n>, --maes-alpha <n>, --maes-beta <n>, --maes-gamma <x>, --no-score-norm

@@ -17,7 +17,7 @@ export function bigFixtureSweep(big: BigFixturePaths, small: FixturePaths): Swee
     ],
     backends: [
       { backend: 'node-cpu', threads: [1] },
-      { backend: 'web-wasm', threads: [1], loaders: ['array-buffer', 'stream', 'ort-url'] },
+      { backend: 'web-wasm', threads: [1], loaders: ['array-buffer', 'stream', 'ort-url', 'jspi-blob'] },
     ],
     decoders: [{ kind: 'greedy' }],
     datasets: [{ name: 'fixture-short', kind: 'manifest', manifest: small.datasets.short.manifest }],

@@ -7,7 +7,7 @@
 import type * as OrtWeb from 'onnxruntime-web';
 import type { InferenceSession, ModelSource, OrtSessionLike, OrtTensorCtor } from '@parakeet-bench/core';
 import { ModelFileError, modelFilePath, wrapOrtSession } from '@parakeet-bench/core';
-import type { FileReader, FileRef } from './model-loaders.ts';
+import type { FileRef, PageReadLoader } from './model-loaders.ts';
 import { FILE_READERS, fetchOk } from './model-loaders.ts';
 import type { PageExternalData, PageLoadRequest } from './page-protocol.ts';
 
@@ -46,7 +46,7 @@ async function createFromUrls(ort: typeof OrtWeb, graph: FileRef, data: readonly
  */
 async function createFromBytes(
   ort: typeof OrtWeb,
-  read: FileReader,
+  read: (typeof FILE_READERS)[PageReadLoader],
   files: { readonly graph: FileRef; readonly data: readonly (PageExternalData & FileRef)[] },
   options: SessionOptions,
   request: PageLoadRequest,
@@ -54,11 +54,11 @@ async function createFromBytes(
 ) {
   const t0 = performance.now();
   const externalData = [];
-  for (const e of files.data) externalData.push({ path: e.path, data: await read(e, request.maxFetchBytes) });
-  const model = await read(files.graph, request.maxFetchBytes);
+  for (const e of files.data) externalData.push({ path: e.path, data: await read.data(e, request.maxFetchBytes) });
+  const model = await read.graph(files.graph, request.maxFetchBytes);
   const t1 = performance.now();
   tally.readMs += t1 - t0;
-  tally.readBytes += externalData.reduce((n, e) => n + e.data.byteLength, model.byteLength);
+  tally.readBytes += externalData.reduce((n, e) => n + (e.data instanceof Blob ? e.data.size : e.data.byteLength), model.byteLength);
   const session = await ort.InferenceSession.create(model, { ...options, ...(externalData.length ? { externalData } : {}) });
   tally.createMs += performance.now() - t1;
   return session;
@@ -76,7 +76,9 @@ export function loadNote(loader: PageLoadRequest['loader'], t: LoadTally, collec
   const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
   const freed = `page copies dropped${collected ? ' and collected (gc)' : ''} after each session was created`;
   if (loader === 'ort-url') return `loader ort-url: onnxruntime-web fetched the files and created the sessions in ${s(t.createMs)}`;
-  return `loader ${loader}: read ${t.readBytes.toLocaleString('en-US')} bytes in ${s(t.readMs)}, created the sessions in ${s(t.createMs)}; ${freed}`;
+  const read = `read ${t.readBytes.toLocaleString('en-US')} bytes in ${s(t.readMs)}, created the sessions in ${s(t.createMs)}`;
+  if (loader === 'jspi-blob') return `loader jspi-blob: onnxruntime-web's JSPI build; external data fetched as Blobs and read one tensor at a time; ${read}; ${freed}`;
+  return `loader ${loader}: ${read}; ${freed}`;
 }
 
 /** Builds the ModelSource `loadParakeet` reads the variant through; errors name files under the variant's directory. */

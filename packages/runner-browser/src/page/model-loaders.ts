@@ -84,10 +84,31 @@ const readStream: FileReader = async (ref) => {
   return out;
 };
 
-/** The readers of the loaders that read files themselves (`ort-url` leaves it to onnxruntime-web). */
-export const FILE_READERS: Readonly<Record<Exclude<ModelLoader, 'ort-url'>, FileReader>> = {
-  'array-buffer': readArrayBuffer,
-  stream: readStream,
+/**
+ * The body as a Blob: Chromium keeps it in its blob storage (spilled to disk when large), not in the
+ * page, and onnxruntime-web's JSPI build reads it slice by slice, one tensor at a time.
+ */
+const readBlob = async (ref: FileRef): Promise<Blob> => {
+  const res = await fetchOk(ref);
+  const bytes = contentLength(res);
+  let blob: Blob;
+  try {
+    blob = await res.blob();
+  } catch (e) {
+    throw new ModelFileError(ref.display, `reading the response body into a Blob failed (${why(e)})`);
+  }
+  if (bytes !== null && blob.size !== bytes) throw new ModelFileError(ref.display, `the body ended after ${exact(blob.size)} of ${exact(bytes)} bytes`);
+  return blob;
+};
+
+/** Loaders whose page reads the files itself (`ort-url` leaves it to onnxruntime-web). */
+export type PageReadLoader = Exclude<ModelLoader, 'ort-url'>;
+
+/** How each such loader reads graphs (always into memory) and external data (bytes, or a Blob). */
+export const FILE_READERS: Readonly<Record<PageReadLoader, { readonly graph: FileReader; readonly data: (ref: FileRef, maxFetchBytes: number) => Promise<Uint8Array | Blob> }>> = {
+  'array-buffer': { graph: readArrayBuffer, data: readArrayBuffer },
+  stream: { graph: readStream, data: readStream },
+  'jspi-blob': { graph: readStream, data: readBlob },
 };
 
 /**
