@@ -85,7 +85,7 @@ describe('browser loading at real size', () => {
     const r = result('big-single', 'web-wasm', 'array-buffer');
     expect(r.status).toBe('unsupported');
     expect(r.error?.message).toMatch(
-      /single-file\/encoder-model\.onnx\.data: external data file of 2\.14 GiB is over the browser limit of 2\.00 GiB for one fetch\/ArrayBuffer \(2,300,074,240 > 2,145,386,496 bytes.*\); use the sharded export .*, or the stream loader/,
+      /single-file\/encoder-model\.onnx\.data: external data file of 2\.14 GiB is over the browser limit of 2\.00 GiB for one fetch\/ArrayBuffer \(2,300,074,240 > 2,145,386,496 bytes.*\); use the sharded export .*, or a loader without that ceiling \(--loaders stream or jspi-blob\)/,
     );
     expect(r.config.id).toBe('fixture-shortest__big-single__web-wasm-t1__greedy');
   });

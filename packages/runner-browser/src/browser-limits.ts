@@ -65,7 +65,7 @@ function overWall(path: string, what: string, bytes: number, limit: number): str
   return (
     `${path}: ${what}${gib(bytes)} is over the browser limit of ${gib(limit)} for one fetch/ArrayBuffer ` +
     `(${exact(bytes)} > ${exact(limit)} bytes, the most Chromium's Response.arrayBuffer() returns, used by the array-buffer loader); ` +
-    'use the sharded export (sharded/encoder-model.onnx + .data.000/.001), or the stream loader (--loaders stream)'
+    'use the sharded export (sharded/encoder-model.onnx + .data.000/.001), or a loader without that ceiling (--loaders stream or jspi-blob)'
   );
 }
 
@@ -137,7 +137,7 @@ export async function planBrowserModel(
         notes,
         reason: over
           ? `${backend}: ${over}; ${join(variant.dir, sharded)} does not exist`
-          : `${backend}: an fp32 encoder loads in the browser only from the sharded export (no single fetch over ${gib(limits.maxFetchBytes)} with the array-buffer loader), and ${join(variant.dir, sharded)} does not exist; add sharded/encoder-model.onnx with encoder-model.onnx.data.000/.001 to the model directory, or use the stream loader (--loaders stream)`,
+          : `${backend}: an fp32 encoder loads in the browser only from the sharded export (no single fetch over ${gib(limits.maxFetchBytes)} with the array-buffer loader), and ${join(variant.dir, sharded)} does not exist; add sharded/encoder-model.onnx with encoder-model.onnx.data.000/.001 to the model directory, or use a loader without that ceiling (--loaders stream or jspi-blob)`,
       };
     }
     encoderFile = sharded;

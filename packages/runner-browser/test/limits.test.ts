@@ -93,7 +93,7 @@ describe('browser ingest limits', () => {
     await rm(join(dir, 'sharded'), { recursive: true });
     const plan = await planBrowserModel({ ...fixtureVariants(paths).fp32, dir }, 'web-wasm', { maxFetchBytes: 70_000 });
     expect(plan.status === 'unsupported' && plan.reason).toMatch(
-      /^web-wasm: \/.*\/single-only\/encoder-model\.onnx\.data: external data file of 72\.50 KiB is over the browser limit of 68\.36 KiB for one fetch\/ArrayBuffer \(74,240 > 70,000 bytes, .*Response\.arrayBuffer\(\).*\); use the sharded export .*, or the stream loader \(--loaders stream\); \/.*\/single-only\/sharded\/encoder-model\.onnx does not exist$/,
+      /^web-wasm: \/.*\/single-only\/encoder-model\.onnx\.data: external data file of 72\.50 KiB is over the browser limit of 68\.36 KiB for one fetch\/ArrayBuffer \(74,240 > 70,000 bytes, .*Response\.arrayBuffer\(\).*\); use the sharded export .*, or a loader without that ceiling \(--loaders stream or jspi-blob\); \/.*\/single-only\/sharded\/encoder-model\.onnx does not exist$/,
     );
   });
 

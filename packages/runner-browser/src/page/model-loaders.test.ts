@@ -52,7 +52,7 @@ describe('page file readers', () => {
   it('array-buffer: a body that fails past the ceiling is blamed on the ceiling, with both fixes', async () => {
     const e = await FILE_READERS['array-buffer'].graph(ref('/short'), 4096).catch((x: unknown) => x);
     expect((e as Error).message).toMatch(
-      /^\/models\/m\/short\.data: Response\.arrayBuffer\(\) failed \(.*\): 5,000 bytes is over Chromium's ceiling of 4,096 for one Response\.arrayBuffer\(\); use the sharded export or the stream loader$/,
+      /^\/models\/m\/short\.data: Response\.arrayBuffer\(\) failed \(.*\): 5,000 bytes is over Chromium's ceiling of 4,096 for one Response\.arrayBuffer\(\); use the sharded export, or the stream or jspi-blob loader$/,
     );
     const under = await FILE_READERS['array-buffer'].graph(ref('/short'), 10_000).catch((x: unknown) => x);
     expect((under as Error).message).toMatch(/^\/models\/m\/short\.data: reading the response body failed \(/);

@@ -45,7 +45,7 @@ const readArrayBuffer: FileReader = async (ref, maxFetchBytes) => {
     if (bytes !== null && bytes > maxFetchBytes) {
       throw new ModelFileError(
         ref.display,
-        `Response.arrayBuffer() failed (${why(e)}): ${exact(bytes)} bytes is over Chromium's ceiling of ${exact(maxFetchBytes)} for one Response.arrayBuffer(); use the sharded export or the stream loader`,
+        `Response.arrayBuffer() failed (${why(e)}): ${exact(bytes)} bytes is over Chromium's ceiling of ${exact(maxFetchBytes)} for one Response.arrayBuffer(); use the sharded export, or the stream or jspi-blob loader`,
       );
     }
     throw new ModelFileError(ref.display, `reading the response body failed (${why(e)})`);
