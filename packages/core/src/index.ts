@@ -22,7 +22,7 @@ export {
   parseBenchResult,
   weightsMapped,
 } from './schema.ts';
-export { MAES_DEFAULTS, configId, decoderSlug, loaderSlug, threadsLabel } from './config-id.ts';
+export { MAES_DEFAULTS, configId, decoderSlug, threadsLabel } from './config-id.ts';
 
 // Model loading and the pipeline.
 export type { ModelConfig } from './model/config.ts';

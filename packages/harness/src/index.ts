@@ -5,7 +5,6 @@ export { runBench } from './run-bench.ts';
 export type { MaesOverrides, SweepOverrides } from './sweep/build-sweep.ts';
 export { InputError, buildSweep, loadSweepFile } from './sweep/build-sweep.ts';
 export { fixtureSweep } from './sweep/default-sweep.ts';
-export { bigFixtureSweep } from './sweep/big-sweep.ts';
 export type { QuickDatasets } from './sweep/model-dir-sweep.ts';
 export { modelDirSweep, variantsInModelDir } from './sweep/model-dir-sweep.ts';
 export type { SweepOutput } from './sweep/progress-output.ts';
