@@ -4,11 +4,11 @@
  * transcripts come back clip by clip and are scored by the harness like any other backend's.
  */
 import type { Backend, BackendName, ClipTranscript, TranscribeOk, TranscribeRequest, TranscribeUnsupported } from '@parakeet-bench/core';
-import { DEFAULT_MODEL_LOADER, PhaseError, nowMs, phase } from '@parakeet-bench/core';
+import { DEFAULT_MODEL_LOADER, MemoryMeter, PhaseError, nowMs, phase } from '@parakeet-bench/core';
 import type { BenchBrowser } from './bench-browser.ts';
 import { openBenchBrowser } from './bench-browser.ts';
 import type { ExtraProcessType } from './browser-memory.ts';
-import { readBrowserPeaks, readBrowserRss, resetBrowserPeaks } from './browser-memory.ts';
+import { browserMemoryProbe } from './browser-memory.ts';
 import type { BrowserLimits, GraphPlan } from './browser-limits.ts';
 import { DEFAULT_BROWSER_LIMITS, planBrowserModel } from './browser-limits.ts';
 import { PAGE_HTML, PAGE_PATHS, buildPageBundle, ortWebDistDir } from './page-bundle.ts';
@@ -81,13 +81,15 @@ export async function transcribeInBrowser(req: TranscribeRequest, options: Brows
       }
     }
     await phase('audio', () => b.call('fetchAudio', req.clips.map((_, i) => `${PAGE_PATHS.audio}${i}.f32`)));
+    const runtimeRequest = { backend: backend as PageLoadRequest['backend'], threads: req.threads };
+    notes.push(await phase('load', () => b.call('initRuntime', runtimeRequest)));
     const extra: ExtraProcessType[] = [...(backend === 'web-webgpu' ? (['GPU'] as const) : []), ...(loader === 'jspi-blob' ? (['browser'] as const) : [])];
-    const baseline = await phase('memory', () => resetBrowserPeaks(b.chromium.browser, extra));
+    const meter = new MemoryMeter(await phase('memory', () => browserMemoryProbe(b.chromium.browser, extra)));
+    await phase('memory', () => meter.runtimeReady());
     req.progress(`loading ${plan.variant.id} on ${backend}`);
     const t0 = nowMs();
     const request: PageLoadRequest = {
-      backend: backend as PageLoadRequest['backend'],
-      threads: req.threads,
+      ...runtimeRequest,
       variant: plan.variant,
       modelBase: PAGE_PATHS.model,
       externalData: externalDataOf(plan.graphs),
@@ -97,19 +99,24 @@ export async function transcribeInBrowser(req: TranscribeRequest, options: Brows
     const loaded = await phase('load', () => b.call('load', request));
     notes.push(...loaded.notes);
     const loadMs = nowMs() - t0;
-    const afterLoadRssBytes = await phase('memory', () => readBrowserRss(baseline));
+    await phase('memory', () => meter.modelLoaded());
     const passes: ClipTranscript[][] = [];
     for (let k = 0; k < req.repeats; k++) {
       const pass = req.repeats > 1 ? ` (repeat ${k + 1}/${req.repeats})` : '';
       const clips: ClipTranscript[] = [];
       for (const [index] of req.clips.entries()) {
-        clips.push(await phase('transcribe', () => b.call('transcribe', { index, decoder: req.decoder })));
+        // Each phase is its own page call, so the renderer's high-water mark is reset between them.
+        const encoded = await phase('encode', () => meter.measure(() => b.call('encode', { index })));
+        meter.note('encode', encoded.peakBytes);
+        const decoded = await phase('decode', () => meter.measure(() => b.call('decode', { index, decoder: req.decoder })));
+        meter.note('decode', decoded.peakBytes);
+        clips.push(decoded.value);
         req.progress(`clip ${index + 1}/${req.clips.length}${pass}`);
       }
       passes.push(clips);
     }
     const stats = await phase('transcribe', () => b.call('stats', undefined));
-    const memory = { ...(await phase('memory', () => readBrowserPeaks(baseline))), afterLoadRssBytes };
+    const memory = meter.reading();
     return {
       status: 'ok',
       passes,

@@ -2,7 +2,7 @@ import { access, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import ort from 'onnxruntime-node';
 import type { InferenceSession, ModelSource, OrtSessionLike, OrtTensorCtor } from '@parakeet-bench/core';
-import { wrapOrtSession } from '@parakeet-bench/core';
+import { WARM_UP_IO, checkWarmUp, warmUpGraph, wrapOrtSession } from '@parakeet-bench/core';
 
 /** Session options the node-cpu backend varies. */
 export interface NodeSessionOptions {
@@ -12,19 +12,33 @@ export interface NodeSessionOptions {
   readonly wrap?: (session: OrtSessionLike, file: string) => OrtSessionLike;
 }
 
+const sessionOptions = (options: NodeSessionOptions): ort.InferenceSession.SessionOptions => ({
+  executionProviders: ['cpu'],
+  intraOpNumThreads: options.threads,
+  interOpNumThreads: 1,
+  graphOptimizationLevel: 'all',
+});
+
 /** Opens one graph with onnxruntime-node's CPU execution provider. */
 export async function openNodeSession(path: string, options: NodeSessionOptions): Promise<InferenceSession> {
-  const session = (await ort.InferenceSession.create(path, {
-    executionProviders: ['cpu'],
-    intraOpNumThreads: options.threads,
-    interOpNumThreads: 1,
-    graphOptimizationLevel: 'all',
-  })) as unknown as OrtSessionLike;
+  const session = (await ort.InferenceSession.create(path, sessionOptions(options))) as unknown as OrtSessionLike;
   // onnxruntime-node writes into pre-allocated output tensors passed as fetches, so bound decoder
   // outputs (greedy's logits and states) need no copy on our side.
   return wrapOrtSession(options.wrap ? options.wrap(session, basename(path)) : session, ort.Tensor as unknown as OrtTensorCtor, {
     preallocatedOutputs: true,
   });
+}
+
+/**
+ * Initialises the runtime as the model's sessions will use it (same options) and runs core's warm-up
+ * graph once, checking its answer: what is resident afterwards is the runtime baseline. Release the
+ * session once the model is released.
+ */
+export async function warmUpNodeRuntime(options: NodeSessionOptions): Promise<{ release(): Promise<void> }> {
+  const session = await ort.InferenceSession.create(warmUpGraph(), sessionOptions(options));
+  const out = await session.run({ [WARM_UP_IO.input]: new ort.Tensor('float32', Float32Array.of(WARM_UP_IO.x), [1]) });
+  checkWarmUp(out[WARM_UP_IO.output]?.data as Float32Array | undefined, 'onnxruntime-node');
+  return session;
 }
 
 /** A model directory on disk, opened with onnxruntime-node (external data resolved beside the graph). */

@@ -32,7 +32,7 @@ export interface OracleOptions {
 /** Outcome per long dataset: its oracle file, or why its configs cannot run. */
 export type OracleState = { readonly ok: true; readonly oraclePath: string } | { readonly ok: false; readonly phase: string; readonly reason: string };
 
-/** Refuses a long pass the protocol cannot score (too short) or the encoder cannot take (frame wall). */
+/** Refuses a long pass the protocol cannot score (too short), the encoder cannot take (frame wall) or a memory profile cannot cut. */
 export async function checkLongPass(spec: SweepSpec, dataset: LongDataset): Promise<void> {
   const oracle = oracleVariant(spec);
   const configPath = join(oracle.dir, 'config.json');
@@ -52,6 +52,10 @@ export async function checkLongPass(spec: SweepSpec, dataset: LongDataset): Prom
     planSections(audioSec, dataset.sectionSec);
   } catch (e) {
     throw new Error(`${dataset.audio}: ${(e as Error).message}`);
+  }
+  const tooLong = dataset.memoryProfile?.prefixSec.find((p) => p > audioSec + 1e-6);
+  if (tooLong !== undefined) {
+    throw new Error(`${dataset.audio}: memoryProfile prefix ${tooLong} s is longer than the recording's ${audioSec.toFixed(1)} s; drop the prefix or use a longer recording`);
   }
 }
 

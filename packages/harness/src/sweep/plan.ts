@@ -31,6 +31,7 @@ function loadersOf(b: SweepSpec['backends'][number]): readonly (ModelLoader | un
 /** Expands a sweep into one job per config, in a stable order (dataset, variant, backend, loader, decoder). */
 export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
   const jobs: ConfigJob[] = [];
+  const oracle = oracleVariant(spec);
   for (const dataset of spec.datasets) {
     const language = datasetLanguage(dataset);
     const scoring = { normalizer: spec.normalizer, ...(language !== undefined ? { language } : {}) };
@@ -60,6 +61,9 @@ export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
               ...(layout.tensorCacheDir ? { cacheDir: resolve(layout.tensorCacheDir), cacheRole: d === 0 ? 'fresh' : 'reuse' } : {}),
               scoring,
               compareTo: spec.compareTo ?? spec.oracleVariant,
+              // Encoder outputs are kept (tensor cache) and compared on node-cpu; the oracle is the reference.
+              ...(b.backend === 'node-cpu' && v.id !== oracle.id ? { fidelityOracle: oracle } : {}),
+              ...(d === 0 && dataset.kind === 'long' && dataset.memoryProfile ? { profileMemory: true } : {}),
             });
           }
         }

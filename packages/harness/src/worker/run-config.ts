@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BenchResult, LoadedDataset, LoadedLong, RunStamp, ScoredRun, TranscribeOk } from '@parakeet-bench/core';
+import type { BenchResult, EncoderFidelity, LoadedDataset, LoadedLong, RunStamp, ScoredRun, TranscribeOk } from '@parakeet-bench/core';
 import {
   PhaseError,
   TARGET_SAMPLE_RATE,
@@ -27,6 +27,7 @@ import { backends } from '../backends.ts';
 import { readOracle, writeOracle } from '../cache/oracle.ts';
 import { tensorClipCache } from '../cache/tensor-cache.ts';
 import { loadDataset } from '../datasets/load-dataset.ts';
+import { measureEncoderFidelity } from '../fidelity/measure-fidelity.ts';
 import { environmentOf } from '../environment.ts';
 import type { ConfigJob, OracleJob } from './job.ts';
 
@@ -84,7 +85,7 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
   // Without provenance (hashes) there is no content key: no cache rather than a name-keyed one.
   const cache =
     job.cacheDir && job.provenance
-      ? tensorClipCache({ dir: job.cacheDir, role: job.cacheRole ?? 'fresh', modelFiles: job.provenance.model.files, backend: config.backend, clips })
+      ? tensorClipCache({ dir: job.cacheDir, role: job.cacheRole ?? 'fresh', modelFiles: job.provenance.model.files, backend: config.backend, threads: config.threads, clips })
       : undefined;
   const out = await backend.transcribe({
     backend: config.backend,
@@ -99,6 +100,7 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
   });
   if (out.status === 'unsupported') return unsupportedResult(config, out.reason, startedAt, environmentOf(out.runtime), stampOf(job));
   const s = await phase('score', async () => scored(job, data, out, oracle));
+  const encoderFidelity = await phase('fidelity', () => fidelityOf(job, data, progress));
   return okResult(
     {
       config,
@@ -113,9 +115,26 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
       decoder: { calls: out.decoderCalls, rows: out.decoderRows },
       cache: { featureCache: out.featureCache, encoderCache: out.encoderCache },
       ...(job.compareTo ? { compareTo: job.compareTo } : {}),
+      ...(job.memoryProfile ? { memoryProfile: job.memoryProfile } : {}),
+      ...(encoderFidelity ? { encoderFidelity } : {}),
     },
     s,
   );
+}
+
+/** The config's encoder fidelity against the oracle, when the sweep asked for it (node-cpu, non-oracle variant). */
+async function fidelityOf(job: ConfigJob, data: LoadedDataset, progress: ProgressFn): Promise<EncoderFidelity | undefined> {
+  const oracleFiles = job.provenance?.oracle?.files;
+  if (!job.fidelityOracle || !job.provenance || !oracleFiles) return undefined;
+  return measureEncoderFidelity({
+    variant: job.variant,
+    variantFiles: job.provenance.model.files,
+    oracle: job.fidelityOracle,
+    oracleFiles,
+    data,
+    ...(job.cacheDir ? { cacheDir: job.cacheDir } : {}),
+    progress,
+  });
 }
 
 /** The run id, label and provenance every result of `job` carries. */

@@ -12,11 +12,15 @@ export interface PageExternalData {
   readonly url: string;
 }
 
-/** Everything the page needs to open a model variant. */
-export interface PageLoadRequest {
+/** How the page sets onnxruntime-web up: execution provider and wasm threads. */
+export interface PageRuntimeRequest {
   readonly backend: 'web-wasm' | 'web-webgpu';
   /** ort.env.wasm.numThreads; 0 keeps onnxruntime-web's default. */
   readonly threads: number;
+}
+
+/** Everything the page needs to open a model variant. */
+export interface PageLoadRequest extends PageRuntimeRequest {
   readonly variant: ModelVariant;
   /** URL prefix of the model directory, ending in `/`. */
   readonly modelBase: string;
@@ -47,10 +51,17 @@ export interface PageEnvironment {
 export interface PageCalls {
   /** Fetches the raw float32 clips into page memory; returns their sample counts. */
   fetchAudio(urls: readonly string[]): Promise<number[]>;
-  /** Opens the variant; returns notes (e.g. the execution provider used) and the vocabulary size. */
+  /**
+   * Initialises onnxruntime-web as the model will use it and runs core's warm-up graph once (the
+   * runtime baseline is read after it); returns the execution provider note.
+   */
+  initRuntime(request: PageRuntimeRequest): Promise<string>;
+  /** Opens the variant; returns notes (e.g. the loader's timings) and the vocabulary size. */
   load(request: PageLoadRequest): Promise<{ readonly notes: string[]; readonly vocabSize: number }>;
-  /** Transcribes clip `index` of those fetched. */
-  transcribe(args: { readonly index: number; readonly decoder: DecoderConfig }): Promise<ClipTranscript>;
+  /** Runs nemo128 and the encoder on clip `index` of those fetched, keeping the result in the page for `decode`. */
+  encode(args: { readonly index: number }): Promise<void>;
+  /** Decodes the clip `encode` kept (and drops it). */
+  decode(args: { readonly index: number; readonly decoder: DecoderConfig }): Promise<ClipTranscript>;
   /** Decoder-joint call statistics of the loaded model. */
   stats(): Promise<{ readonly calls: number; readonly rows: number }>;
   /** Reads a synthetic stream of `bytes` with `new Response(stream).arrayBuffer()` (the fetch ceiling probe). */
