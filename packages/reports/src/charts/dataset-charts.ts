@@ -1,6 +1,6 @@
-/** The per-dataset charts: section WER over time, WER/CER bars, RTFx vs WER, peak RAM. */
+/** The per-dataset accuracy and speed charts: section WER over time, WER/CER bars, RTFx vs WER. */
 import type { BenchResult, RateInterval } from '@parakeet-bench/core';
-import { configLabel, toMiB } from '../format.ts';
+import { configLabel } from '../format.ts';
 import { baseOptions, slug } from './chart-spec.ts';
 import type { ChartSpec } from './chart-spec.ts';
 
@@ -113,36 +113,6 @@ export function rtfxVsWerChart(dataset: string, results: readonly BenchResult[],
         scales: {
           x: { beginAtZero: true, title: { display: true, text: 'RTFx (audio s per processing s, higher is faster)', font: { size: 14 } } },
           y: { beginAtZero: true, title: { display: true, text: 'WER (%)', font: { size: 14 } } },
-        },
-      },
-    },
-  };
-}
-
-/** Peak resident memory per config, split into baseline and model cost. */
-export function peakRamChart(dataset: string, results: readonly BenchResult[]): ChartSpec | undefined {
-  const ok = results.filter((r) => r.status === 'ok' && r.memory);
-  if (ok.length === 0) return undefined;
-  const title = `Peak RAM — ${dataset}`;
-  const round = (bytes: number) => Math.round(toMiB(bytes));
-  return {
-    id: `${slug(dataset)}-peak-ram`,
-    title,
-    config: {
-      type: 'bar',
-      data: {
-        labels: ok.map(configLabel),
-        datasets: [
-          { label: 'baseline RSS (MiB)', data: ok.map((r) => round(r.memory?.baselineRssBytes ?? 0)), backgroundColor: '#999999' },
-          { label: 'model + inference (MiB)', data: ok.map((r) => round(Math.max(0, (r.memory?.peakRssBytes ?? 0) - (r.memory?.baselineRssBytes ?? 0)))), backgroundColor: '#009E73' },
-        ],
-      },
-      options: {
-        ...baseOptions(title, 'peak RSS (MiB)', 'config'),
-        indexAxis: 'y',
-        scales: {
-          x: { stacked: true, beginAtZero: true, title: { display: true, text: 'peak RSS (MiB)', font: { size: 14 } } },
-          y: { stacked: true, title: { display: true, text: 'config', font: { size: 14 } } },
         },
       },
     },

@@ -11,6 +11,7 @@ import { CLIENT_SCRIPT } from './client-script.ts';
 import { loadingTable } from './loading-table.ts';
 import { STYLES } from './styles.ts';
 import { comparisonTable } from './comparison-table.ts';
+import { fidelityTable, profileTable } from './fidelity-profile-tables.ts';
 import { failureList, historyTable, matrixTable, sectionTable, utteranceDiffs, worstUtterances } from './tables.ts';
 
 const e = escapeHtml;
@@ -39,7 +40,7 @@ export async function renderDashboard(input: ReportInput, chartJs?: string): Pro
     const results = datasets.get(dataset) ?? [];
     const canvases = charts.map((c) => `<div class="chart"><canvas data-chart="${e(c.id)}" role="img" aria-label="${e(c.title)}"></canvas></div>`);
     return `<section id="ds-${e(slug(dataset))}"><h2>${e(dataset)}</h2><div class="charts">${canvases.join('')}</div>` +
-      `${sectionTable(results)}${matrixTable(results)}${loadingTable(results)}${comparisonTable(results, compareTo)}${failureList(results)}${worstUtterances(results)}${utteranceDiffs(results)}</section>`;
+      `${sectionTable(results)}${matrixTable(results)}${fidelityTable(results)}${profileTable(results)}${loadingTable(results)}${comparisonTable(results, compareTo)}${failureList(results)}${worstUtterances(results)}${utteranceDiffs(results)}</section>`;
   });
   const invalidBlock = invalid.length
     ? `<section><h2>Unreadable result files</h2><ul class="invalid">${invalid.map((i) => `<li><code>${e(i.reason)}</code></li>`).join('')}</ul></section>`

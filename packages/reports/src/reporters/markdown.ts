@@ -4,13 +4,14 @@ import {
   REFERENCE_COMPARISON_METHOD,
   comparisonGroups,
   compareWithReference,
-  encoderFromCache,
   formatReferenceComparison,
   scoringLabel,
   scoringOf,
   threadsLabel,
 } from '@parakeet-bench/core';
-import { CACHED_ENCODER_NOTE, configLabel, decoderLabel, formatPercentCi, formatRtfx, peakRamLabel, worstSectionLabel } from '../format.ts';
+import { configLabel, decoderLabel, formatPercentCi, formatRtfx, worstSectionLabel } from '../format.ts';
+import { FIDELITY_LEGEND, fidelityRows } from '../fidelity-rows.ts';
+import { MEMORY_LEGEND, legacyMemoryNote, memoryCells, pointCell, profilePrefixes, profileRows } from '../memory-rows.ts';
 import { MAPPED_FOOTNOTE, loadingRows } from '../loading.ts';
 import { byDataset } from '../order.ts';
 import type { ReportInput, Reporter } from './reporter.ts';
@@ -57,17 +58,20 @@ function comparisonLines(results: readonly BenchResult[], compareTo: string | un
 
 function datasetSection(dataset: string, results: readonly BenchResult[], compareTo: string | undefined): string[] {
   const hasLong = results.some((r) => r.longPass);
-  const head = ['variant', 'backend', 'threads', 'decoder', 'WER', 'CER', 'RTFx', 'peak RAM', ...(hasLong ? ['worst section'] : []), 'status'];
+  const head = ['variant', 'backend', 'threads', 'decoder', 'WER', 'CER', 'RTFx', 'runtime', 'model', 'peak', ...(hasLong ? ['worst section'] : []), 'status'];
   const lines = [`### ${escapeMarkdown(dataset)}`, '', row(head), row(head.map((_, i) => (i >= 4 && i < head.length - 1 ? '---:' : '---')))];
   for (const r of results) {
     const c = r.config;
+    const m = memoryCells(r);
     lines.push(row([
       escapeMarkdown(c.variant), `${c.backend}${c.loader ? ` (${c.loader})` : ''}`, threadsLabel(c.threads), decoderLabel(c.decoder),
-      formatPercentCi(r.accuracy?.wer, r.accuracy?.werCi), formatPercentCi(r.accuracy?.cer, r.accuracy?.cerCi), formatRtfx(r.timing?.rtfx), peakRamLabel(r),
+      formatPercentCi(r.accuracy?.wer, r.accuracy?.werCi), formatPercentCi(r.accuracy?.cer, r.accuracy?.cerCi), formatRtfx(r.timing?.rtfx), m.runtime, m.model, m.peak,
       ...(hasLong ? [worstSectionLabel(r)] : []), STATUS[r.status],
     ]));
   }
-  if (results.some(encoderFromCache)) lines.push('', CACHED_ENCODER_NOTE);
+  const legacy = legacyMemoryNote(results);
+  if (legacy) lines.push('', escapeMarkdown(legacy));
+  lines.push(...fidelityLines(results), ...profileLinesOf(results));
   lines.push(...loadingLines(results));
   lines.push(...comparisonLines(results, compareTo));
   const broken = results.filter((r) => r.status !== 'ok');
@@ -78,6 +82,30 @@ function datasetSection(dataset: string, results: readonly BenchResult[], compar
       lines.push(`- ${escapeMarkdown(configLabel(r))} — ${r.status}${phase}: ${escapeMarkdown(r.error?.message ?? 'no error recorded')}`);
     }
   }
+  return lines;
+}
+
+/** The encoder-fidelity table of a dataset (empty when no result carries fidelity). */
+function fidelityLines(results: readonly BenchResult[]): string[] {
+  const rows = fidelityRows(results);
+  if (rows.length === 0) return [];
+  const sections = Math.max(0, ...rows.map((r) => r.sections.length));
+  const head = ['variant', 'backend', 'vs', 'cosine', 'rel. L2', 'worst section', 'joint agreement', ...Array.from({ length: sections }, (_, k) => `§${k}`)];
+  const lines = ['', '#### Encoder fidelity', '', row(head), row(head.map((_, i) => (i >= 3 ? '---:' : '---')))];
+  for (const r of rows) lines.push(row([escapeMarkdown(r.variant), r.setting, escapeMarkdown(r.oracle), r.cosine, r.relL2, r.worst, r.agreement, ...r.sections]));
+  lines.push('', escapeMarkdown(FIDELITY_LEGEND));
+  return lines;
+}
+
+/** The memory-profile table of a dataset: inference peak (model) per prefix. */
+function profileLinesOf(results: readonly BenchResult[]): string[] {
+  const rows = profileRows(results);
+  if (rows.length === 0) return [];
+  const prefixes = profilePrefixes(rows);
+  const head = ['config', ...prefixes.map((p) => `${p} s`)];
+  const lines = ['', '#### Memory against audio length', '', row(head), row(head.map((_, i) => (i > 0 ? '---:' : '---')))];
+  for (const r of rows) lines.push(row([escapeMarkdown(r.label), ...prefixes.map((p) => pointCell(r.points.find((x) => x.audioSec === p)))]));
+  lines.push('', 'Inference peak above the runtime baseline (model in brackets), each prefix of the recording in one pass in a fresh process or browser.');
   return lines;
 }
 
@@ -102,6 +130,7 @@ export function renderMarkdown({ latest, runs, invalid, compareTo, rescoredWith 
     `${latest.results.length} configs (${counts}); finished ${latest.finishedAt || 'unknown'}; ${runs.length} run${runs.length === 1 ? '' : 's'} in history.`,
     'WER/CER are corpus-level with their 95% bootstrap interval in brackets (when the result has one); long-pass WER is against the fp32 oracle; RTFx = audio seconds per processing second.',
     `Paired comparisons: ${escapeMarkdown(REFERENCE_COMPARISON_METHOD)}.`,
+    escapeMarkdown(MEMORY_LEGEND),
     `Normaliser: ${escapeMarkdown(scorings.join(', ') || 'none scored')}${rescoredWith ? ` (rescored with ${escapeMarkdown(rescoredWith)} for this report; result files unchanged)` : ''}.`,
   ];
   for (const [dataset, results] of byDataset(latest.results)) lines.push('', ...datasetSection(dataset, results, compareTo));
