@@ -62,6 +62,15 @@ export interface SweepOverrides {
   readonly language?: string;
   /** Model loaders for every browser backend (array-buffer, stream, ort-url, jspi-blob). */
   readonly loaders?: readonly string[];
+  /** A memory profile (prefix seconds) for every long dataset. */
+  readonly memoryProfile?: readonly number[];
+}
+
+/** `--memory-profile` applies to the long datasets; a sweep without one cannot use it. */
+function withMemoryProfile(datasets: SweepSpecInput['datasets'], prefixSec: readonly number[] | undefined): SweepSpecInput['datasets'] {
+  if (prefixSec === undefined) return datasets;
+  if (!(datasets ?? []).some((d) => d.kind === 'long')) throw new InputError('--memory-profile applies to long datasets (the long-audio protocol); this sweep has none');
+  return (datasets ?? []).map((d) => (d.kind === 'long' ? { ...d, memoryProfile: { prefixSec: [...prefixSec] } } : d));
 }
 
 function withLanguage(input: SweepSpecInput, language: string | undefined): SweepSpecInput['datasets'] {
@@ -116,10 +125,10 @@ export function buildSweep(input: SweepSpecInput, overrides: SweepOverrides, sou
     ...(overrides.repeats !== undefined ? { repeats: overrides.repeats } : {}),
     ...(overrides.normalizer !== undefined ? { normalizer: overrides.normalizer as SweepSpecInput['normalizer'] } : {}),
     ...(overrides.compareTo !== undefined ? { compareTo: overrides.compareTo } : {}),
-    datasets: withLanguage(input, overrides.language),
+    datasets: withMemoryProfile(withLanguage(input, overrides.language), overrides.memoryProfile),
   };
   const any = overrides.backends ?? overrides.threads ?? overrides.beams ?? overrides.maes ?? overrides.noGreedy ?? overrides.timeoutSec ?? overrides.repeats ??
-    overrides.normalizer ?? overrides.compareTo ?? overrides.language ?? overrides.loaders;
+    overrides.normalizer ?? overrides.compareTo ?? overrides.language ?? overrides.loaders ?? overrides.memoryProfile;
   try {
     return parseSweepSpec(changed, any === undefined ? source : `${source} with the command-line overrides`);
   } catch (e) {
