@@ -84,8 +84,8 @@ export async function transcribeInBrowser(req: TranscribeRequest, options: Brows
     const runtimeRequest = { backend: backend as PageLoadRequest['backend'], threads: req.threads };
     notes.push(await phase('load', () => b.call('initRuntime', runtimeRequest)));
     const extra: ExtraProcessType[] = [...(backend === 'web-webgpu' ? (['GPU'] as const) : []), ...(loader === 'jspi-blob' ? (['browser'] as const) : [])];
-    const meter = new MemoryMeter(await phase('memory', () => browserMemoryProbe(b.chromium.browser, extra)));
-    await phase('memory', () => meter.runtimeReady());
+    const meter = new MemoryMeter(await phase('memory', () => b.outside(() => browserMemoryProbe(b.chromium.browser, extra))));
+    await phase('memory', () => b.outside(() => meter.runtimeReady()));
     req.progress(`loading ${plan.variant.id} on ${backend}`);
     const t0 = nowMs();
     const request: PageLoadRequest = {
@@ -99,16 +99,16 @@ export async function transcribeInBrowser(req: TranscribeRequest, options: Brows
     const loaded = await phase('load', () => b.call('load', request));
     notes.push(...loaded.notes);
     const loadMs = nowMs() - t0;
-    await phase('memory', () => meter.modelLoaded());
+    await phase('memory', () => b.outside(() => meter.modelLoaded()));
     const passes: ClipTranscript[][] = [];
     for (let k = 0; k < req.repeats; k++) {
       const pass = req.repeats > 1 ? ` (repeat ${k + 1}/${req.repeats})` : '';
       const clips: ClipTranscript[] = [];
       for (const [index] of req.clips.entries()) {
         // Each phase is its own page call, so the renderer's high-water mark is reset between them.
-        const encoded = await phase('encode', () => meter.measure(() => b.call('encode', { index })));
+        const encoded = await phase('encode', () => b.outside(() => meter.measure(() => b.call('encode', { index }))));
         meter.note('encode', encoded.peakBytes);
-        const decoded = await phase('decode', () => meter.measure(() => b.call('decode', { index, decoder: req.decoder })));
+        const decoded = await phase('decode', () => b.outside(() => meter.measure(() => b.call('decode', { index, decoder: req.decoder }))));
         meter.note('decode', decoded.peakBytes);
         clips.push(decoded.value);
         req.progress(`clip ${index + 1}/${req.clips.length}${pass}`);

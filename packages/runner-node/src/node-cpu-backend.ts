@@ -10,6 +10,9 @@ import { mappedWeightsNote } from './mapped-weights-note.ts';
 import { nodeModelSource, ortNodeVersion, warmUpNodeRuntime } from './node-source.ts';
 import { selfMemoryProbe } from './self-memory.ts';
 
+const CACHED_ENCODER_NOTE =
+  'encoder output from the tensor cache: encode time and the encode phase\'s memory peak are the ones measured by the config that computed the entry';
+
 /** Loads the variant with onnxruntime-node and runs every pass over the clips in this process. */
 async function transcribeInProcess(req: TranscribeRequest): Promise<TranscribeOk> {
   // The clips are already in memory: the runtime baseline includes the audio, never the model.
@@ -29,6 +32,7 @@ async function transcribeInProcess(req: TranscribeRequest): Promise<TranscribeOk
         ...(req.cache ? { cache: req.cache } : {}),
       });
       const mapped = await mappedWeightsNote(req.variant);
+      const cachedEncoder = run.encoderCache === 'hit' || run.encoderCache === 'partial';
       return {
         status: 'ok',
         passes: run.passes,
@@ -37,7 +41,7 @@ async function transcribeInProcess(req: TranscribeRequest): Promise<TranscribeOk
         loadMs,
         memory: meter.reading(),
         runtime: { runtime: 'onnxruntime-node', runtimeVersion: ortNodeVersion() },
-        notes: mapped ? [mapped] : [],
+        notes: [...(cachedEncoder ? [CACHED_ENCODER_NOTE] : []), ...(mapped ? [mapped] : [])],
         decoderCalls: model.joint.calls,
         decoderRows: model.joint.rows,
         featureCache: run.featureCache,

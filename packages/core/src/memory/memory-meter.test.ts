@@ -19,7 +19,11 @@ function fakeProcess(rss: number) {
     state.rss = to;
     state.peak = Math.max(state.peak, to);
   };
-  return { probe, set };
+  // Memory given back: the resident set falls, the high-water mark stays.
+  const drop = (to: number) => {
+    state.rss = to;
+  };
+  return { probe, set, drop };
 }
 
 describe('MemoryMeter', () => {
@@ -66,6 +70,18 @@ describe('MemoryMeter', () => {
     meter.note('encode', 120);
     meter.note('decode', 20);
     expect(meter.reading()).toMatchObject({ encodePeakBytes: 300, decodePeakBytes: 20, inferencePeakBytes: 300, peakRssBytes: 400 });
+  });
+
+  it('lets a probe settle before the baseline and the model are read, keeping the load peak from before', async () => {
+    // 80 of the 180 are a background compilation that ends while the probe settles.
+    const p = fakeProcess(180);
+    const quiet = [100, 130];
+    const meter = new MemoryMeter({ ...p.probe, settle: async () => p.drop(quiet.shift()!) });
+    await meter.runtimeReady();
+    p.set(210);
+    await meter.modelLoaded();
+    expect(meter.reading()).toMatchObject({ runtimeBaselineRssBytes: 100, modelBytes: 30, loadPeakBytes: 110 });
+    expect(quiet).toEqual([]);
   });
 
   it('refuses phases before the runtime baseline, and measurePhase without a meter only runs', async () => {

@@ -19,6 +19,11 @@ export interface MemoryProbe {
   peakBytes(): Promise<number>;
   /** Starts a new high-water mark at the current resident set. */
   resetPeak(): Promise<void>;
+  /**
+   * Waits until the resident set stops moving, before the baseline and the model are read (a browser
+   * compiles its wasm in the background; what that compilation holds is no model's). Optional.
+   */
+  settle?(): Promise<void>;
 }
 
 /**
@@ -42,6 +47,7 @@ export class MemoryMeter {
 
   /** The runtime is initialised and has run a trivial session: the baseline every figure is above. */
   async runtimeReady(): Promise<void> {
+    await this.probe.settle?.();
     this.baseline = await this.probe.rssBytes();
     await this.probe.resetPeak();
   }
@@ -49,9 +55,11 @@ export class MemoryMeter {
   /** The model's sessions exist: what stays resident is the model, the high-water mark the load peak. */
   async modelLoaded(): Promise<void> {
     const base = this.base();
+    const loadPeak = await this.probe.peakBytes();
+    await this.probe.settle?.();
     const rss = await this.probe.rssBytes();
     this.model = rss - base;
-    this.loadPeak = Math.max(await this.probe.peakBytes(), rss) - base;
+    this.loadPeak = Math.max(loadPeak, rss) - base;
   }
 
   /**

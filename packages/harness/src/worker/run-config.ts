@@ -100,7 +100,7 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
   });
   if (out.status === 'unsupported') return unsupportedResult(config, out.reason, startedAt, environmentOf(out.runtime), stampOf(job));
   const s = await phase('score', async () => scored(job, data, out, oracle));
-  const encoderFidelity = await phase('fidelity', () => fidelityOf(job, data, progress));
+  const fidelity = await fidelityOf(job, data, progress);
   return okResult(
     {
       config,
@@ -109,33 +109,43 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
       environment: environmentOf(out.runtime),
       variant: out.variant,
       vocabSize: out.vocabSize,
-      notes: out.notes,
+      notes: [...out.notes, ...(fidelity.note ? [fidelity.note] : [])],
       loadMs: out.loadMs,
       memory: out.memory,
       decoder: { calls: out.decoderCalls, rows: out.decoderRows },
       cache: { featureCache: out.featureCache, encoderCache: out.encoderCache },
       ...(job.compareTo ? { compareTo: job.compareTo } : {}),
       ...(job.memoryProfile ? { memoryProfile: job.memoryProfile } : {}),
-      ...(encoderFidelity ? { encoderFidelity } : {}),
+      ...(fidelity.block ? { encoderFidelity: fidelity.block } : {}),
     },
     s,
   );
 }
 
-/** The config's encoder fidelity against the oracle, when the sweep asked for it (node-cpu, non-oracle variant). */
-async function fidelityOf(job: ConfigJob, data: LoadedDataset, progress: ProgressFn): Promise<EncoderFidelity | undefined> {
+/**
+ * The config's encoder fidelity against the oracle, when the sweep asked for it (node-cpu, non-oracle
+ * variant). A comparison that cannot be made (another model's encoder, a missing oracle file) is a
+ * note on an otherwise measured result, not a failed config.
+ */
+async function fidelityOf(job: ConfigJob, data: LoadedDataset, progress: ProgressFn): Promise<{ block?: EncoderFidelity; note?: string }> {
   const oracleFiles = job.provenance?.oracle?.files;
-  if (!job.fidelityOracle || !job.provenance || !oracleFiles) return undefined;
-  return measureEncoderFidelity({
-    variant: job.variant,
-    variantFiles: job.provenance.model.files,
-    oracle: job.fidelityOracle,
-    oracleFiles,
-    data,
-    ...(job.cacheDir ? { cacheDir: job.cacheDir } : {}),
-    progress,
-  });
+  if (!job.fidelityOracle || !job.provenance || !oracleFiles) return {};
+  try {
+    const block = await measureEncoderFidelity({
+      variant: job.variant,
+      variantFiles: job.provenance.model.files,
+      oracle: job.fidelityOracle,
+      oracleFiles,
+      data,
+      ...(job.cacheDir ? { cacheDir: job.cacheDir } : {}),
+      progress,
+    });
+    return { block };
+  } catch (e) {
+    return { note: `encoder fidelity against ${job.fidelityOracle.id} not measured: ${(e as Error).message}` };
+  }
 }
+
 
 /** The run id, label and provenance every result of `job` carries. */
 function stampOf(job: ConfigJob): RunStamp {

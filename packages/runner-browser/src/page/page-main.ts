@@ -43,6 +43,8 @@ const calls: PageCalls = {
     warmUp ??= await ort.InferenceSession.create(warmUpGraph(), options);
     const out = await warmUp.run({ [WARM_UP_IO.input]: new ort.Tensor('float32', Float32Array.of(WARM_UP_IO.x), [1]) });
     checkWarmUp(out[WARM_UP_IO.output]?.data as Float32Array | undefined, `onnxruntime-web (${ep})`);
+    // The baseline is read next: leave no garbage of the audio fetch or the warm-up in it.
+    collectGarbage();
     const threads = request.threads === 0 ? 'default' : String(request.threads);
     return `onnxruntime-web ${ort.env.versions.web ?? '?'}: ${ep} EP, wasm threads ${threads}`;
   },
