@@ -5,6 +5,8 @@
  */
 import { join, resolve } from 'node:path';
 import { ensureFixture } from '@parakeet-bench/fixture';
+import type { ShardCosts } from '@parakeet-bench/results';
+import { readShardCosts } from '@parakeet-bench/results';
 import { fixtureSweep } from './sweep/default-sweep.ts';
 import type { SweepOverrides } from './sweep/build-sweep.ts';
 import { InputError, buildSweep, checkKnown, loadSweepFile } from './sweep/build-sweep.ts';
@@ -14,7 +16,8 @@ import type { SweepOutput } from './sweep/progress-output.ts';
 import { stdoutOutput } from './sweep/progress-output.ts';
 import type { SweepOutcome } from './sweep/run-sweep.ts';
 import { runSweep } from './sweep/run-sweep.ts';
-import { groupKey, parseShard, selectShard } from './sweep/shard.ts';
+import { parseShard } from './sweep/shard.ts';
+import { selectBalancedShard } from './sweep/shard-cost.ts';
 import { formatComparisonLines, formatSummaryTable } from './sweep/summary.ts';
 
 /** Everything `bench run` accepts, parsed. */
@@ -32,6 +35,11 @@ export interface BenchRunOptions {
   readonly datasets?: readonly string[];
   /** `i/n`: only shard i of n. */
   readonly shard?: string;
+  /**
+   * Costs file for balancing shards (`bench history costs`): measured wall times per config. Without
+   * it shards are balanced on a rough prior.
+   */
+  readonly shardCosts?: string;
   readonly retryFailed?: boolean;
   readonly force?: boolean;
   /** The run id to write as (CI shards of one night pass the same); default: continue or start one. */
@@ -66,6 +74,15 @@ export async function runBench(o: BenchRunOptions): Promise<BenchRunOutcome> {
       throw new InputError((e as Error).message);
     }
   }
+  if (o.shardCosts && !o.shard) throw new InputError('--shard-costs balances shards: give --shard i/n with it');
+  let costs: ShardCosts | undefined;
+  if (o.shardCosts) {
+    try {
+      costs = await readShardCosts(o.shardCosts);
+    } catch (e) {
+      throw new InputError((e as Error).message);
+    }
+  }
   if (o.config && o.modelDir) throw new InputError('give either --config or --model-dir, not both');
   if (!o.modelDir && hasQuick(o.quick)) {
     throw new InputError('--long-audio, --manifest and --folder go with --model-dir (a sweep file lists its own datasets)');
@@ -96,8 +113,12 @@ export async function runBench(o: BenchRunOptions): Promise<BenchRunOutcome> {
     ...(o.noCache ? {} : { tensorCacheDir: join(o.cacheDir, 'tensors') }),
     select: (jobs) => {
       const kept = jobs.filter((j) => (!o.variants || o.variants.includes(j.config.variant)) && (!o.datasets || o.datasets.includes(j.config.dataset)));
-      const mine = o.shard ? new Set(selectShard([...new Set(kept.map(groupKey))], o.shard)) : null;
-      const selected = mine ? kept.filter((j) => mine.has(groupKey(j))) : kept;
+      let selected = kept;
+      if (o.shard) {
+        const shard = selectBalancedShard(kept, o.shard, costs?.configs ?? {}, costs?.night ? `night ${costs.night}` : 'empty history');
+        output.line(`bench run: ${shard.note}`);
+        selected = shard.jobs;
+      }
       planned = selected.length;
       return selected;
     },
