@@ -31,16 +31,20 @@ const RANK = { fail: 3, warn: 2, pass: 0 } as const;
 
 /**
  * Shown first: the config the newest gate judged worst, else one whose environment just changed,
- * else the first that has a result in the newest run.
+ * else one with a result in the newest run; among equals, the one with the longest history.
  */
 function firstShown(trends: readonly ConfigTrend[]): number {
-  const score = (t: ConfigTrend) => {
+  const key = (t: ConfigTrend): number[] => {
     const last = t.points.at(-1);
-    return 10 * RANK[latestGate(t) ?? 'pass'] + (last?.envChanges.length ? 5 : 0) + (last?.result?.status === 'ok' ? 1 : 0);
+    return [RANK[latestGate(t) ?? 'pass'], last?.envChanges.length ? 1 : 0, last?.result?.status === 'ok' ? 1 : 0, t.points.filter((p) => p.result).length];
+  };
+  const better = (a: number[], b: number[]): boolean => {
+    const i = a.findIndex((x, k) => x !== b[k]);
+    return i >= 0 && a[i]! > b[i]!;
   };
   let best = 0;
   trends.forEach((t, i) => {
-    if (score(t) > score(trends[best]!)) best = i;
+    if (better(key(t), key(trends[best]!))) best = i;
   });
   return best;
 }
