@@ -45,7 +45,8 @@ export interface BalancedShard {
   readonly note: string;
 }
 
-const minutes = (ms: number): string => `${Math.round(ms / 60_000)} min`;
+/** A duration for the plan line: seconds below two minutes (the fixture), else minutes. */
+const duration = (ms: number): string => (ms < 120_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 60_000)} min`);
 
 /**
  * Shard `spec` (`i/n`) of `jobs`: groups of configs sharing an encoder output stay together and
@@ -65,6 +66,6 @@ export function selectBalancedShard(jobs: readonly ConfigJob[], spec: string, me
   const basis = known > 0 ? `measured for ${known} of ${jobs.length} configs (${source})` : 'no measured timings yet: rough prior by backend, threads and decoder';
   return {
     jobs: selected,
-    note: `shard ${index}/${count}: ${mine.size} of ${byGroup.size} groups, ${selected.length} configs, expected ${minutes(own)} of ${minutes(total)}; costs ${basis}`,
+    note: `shard ${index}/${count}: ${mine.size} of ${byGroup.size} groups, ${selected.length} configs, expected ${duration(own)} of ${duration(total)}; costs ${basis}`,
   };
 }
