@@ -72,7 +72,7 @@ describe('bench run --shard', () => {
     await expect(runCommand.run(['--shard-costs', 'costs.json'])).rejects.toThrow(new UsageError('--shard-costs balances shards: give --shard i/n with it'));
     const file = join(await mkdtemp(join(tmpdir(), 'pb-costs-')), 'costs.json');
     await writeFile(file, JSON.stringify({ configs: {} }));
-    await expect(runCommand.run(['--shard', '1/2', '--shard-costs', file])).rejects.toThrow(/costs\.json: not a shard costs file: .*write it with `bench history costs`/s);
+    await expect(runCommand.run(['--shard', '1/2', '--shard-costs', file])).rejects.toThrow(/costs\.json: not a shard costs file: .*write it with `bench history costs --store <history>/s);
   });
 
   it('splits the sweep into disjoint shards that keep decoder configs of a group together', async () => {

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseJsonAs } from './parse-json.ts';
 
 /** File name of a night's metadata inside its directory. */
 export const NIGHT_FILE = 'night.json';
@@ -48,15 +49,7 @@ export type Night = z.infer<typeof nightSchema>;
 
 /** Parses a night.json text; errors name `source` and the field. */
 export function parseNight(text: string, source: string): Night {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${source}: not valid JSON (${(e as Error).message}); delete this night's directory or restore it from the history branch`);
-  }
-  const parsed = nightSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${source}: not a valid night file: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
+  return parseJsonAs(text, source, nightSchema, 'a valid night file', "delete this night's directory or restore it from the history branch");
 }
 
 /** The night.json of `dir`, or undefined when the directory has none. */
@@ -83,16 +76,7 @@ const gateReportSchema = z.object({
 
 /** Reads the gate's JSON report into a {@link NightGate}; throws naming the file when it is not one. */
 export async function readGateReport(path: string): Promise<NightGate> {
-  const text = await readFile(path, 'utf8');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${path}: not valid JSON (${(e as Error).message}); pass the file \`bench gate --json\` wrote`);
-  }
-  const parsed = gateReportSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${path}: not a gate report (\`bench gate --json\` output): ${z.prettifyError(parsed.error)}`);
-  const r = parsed.data;
+  const r = parseJsonAs(await readFile(path, 'utf8'), path, gateReportSchema, 'a gate report (`bench gate --json` output)', 'pass the file `bench gate --json` wrote');
   return {
     verdict: r.verdict,
     counts: r.counts,

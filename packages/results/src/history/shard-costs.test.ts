@@ -30,7 +30,7 @@ describe('shard costs', () => {
   it('refuses a file that is not a costs file, naming it and the command that writes one', async () => {
     const root = await temp();
     await writeFile(join(root, 'c.json'), JSON.stringify({ shardCostsVersion: 1, night: null, configs: { a: -1 } }));
-    await expect(readShardCosts(join(root, 'c.json'))).rejects.toThrow(/c\.json: not a shard costs file: .*configs.*write it with `bench history costs`/s);
+    await expect(readShardCosts(join(root, 'c.json'))).rejects.toThrow(/c\.json: not a shard costs file: .*configs.*write it with `bench history costs --store <history>/s);
     await expect(readShardCosts(join(root, 'none.json'))).rejects.toThrow(/none\.json: unreadable shard costs .*bench history costs --store <history>/);
   });
 });

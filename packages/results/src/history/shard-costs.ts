@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { writeJsonAtomic } from '@parakeet-bench/node-io';
 import { z } from 'zod';
+import { parseJsonAs } from './parse-json.ts';
 import { readNights } from './store.ts';
 
 /** The costs file `bench run --shard-costs` reads. */
@@ -47,13 +48,9 @@ export async function writeShardCosts(store: string, out: string): Promise<Shard
 
 /** Reads a costs file; throws naming the file and the command that writes one. */
 export async function readShardCosts(path: string): Promise<ShardCosts> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(path, 'utf8'));
-  } catch (e) {
-    throw new Error(`${path}: unreadable shard costs (${(e as Error).message}); write it with \`bench history costs --store <history> --out ${path}\``);
-  }
-  const parsed = shardCostsSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${path}: not a shard costs file: ${z.prettifyError(parsed.error)}; write it with \`bench history costs\``);
-  return parsed.data;
+  const fix = `write it with \`bench history costs --store <history> --out ${path}\``;
+  const text = await readFile(path, 'utf8').catch((e: Error) => {
+    throw new Error(`${path}: unreadable shard costs (${e.message}); ${fix}`);
+  });
+  return parseJsonAs(text, path, shardCostsSchema, 'a shard costs file', fix);
 }
