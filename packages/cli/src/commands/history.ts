@@ -3,7 +3,7 @@
  * gate verdict under the retention rules, and write the shard costs the next night balances on.
  */
 import { DEFAULT_RETENTION, recordNight, writeShardCosts } from '@parakeet-bench/results';
-import { intList, parseCommandArgs } from '../args.ts';
+import { intList, parseCommandArgs, pickAction } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 
@@ -72,10 +72,8 @@ export const historyCommand: Command = {
   usage,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, options, true);
-    const [action, ...rest] = positionals;
-    const handler = action === undefined ? undefined : actions[action];
-    if (!handler) throw new UsageError(action === undefined ? 'missing action: record or costs' : `unknown action "${action}": use record or costs`);
-    if (rest.length > 0) throw new UsageError(`history ${action}: unexpected arguments ${rest.join(' ')}`);
+    const [handler, rest] = pickAction(actions, positionals, 'action');
+    if (rest.length > 0) throw new UsageError(`history ${positionals[0]}: unexpected arguments ${rest.join(' ')}`);
     return handler(values);
   },
 };
