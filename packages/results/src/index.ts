@@ -5,11 +5,9 @@ export type { InvalidResult, ResultScan, ScanOptions, StoredResult } from './sca
 export { readResultsStrict, scanResults, scanResultsStrict } from './scan-results.ts';
 export type { Run } from './runs.ts';
 export { byRunId, groupRuns, latestRun, newestRunPerDirectory, requireOneRun } from './runs.ts';
-export type { Night, NightGate, NightVerdict } from './history/night-file.ts';
+export type { Night, NightVerdict } from './history/night-file.ts';
 export { readNightFile } from './history/night-file.ts';
-export type { RecordNightOptions, RecordNightSummary } from './history/record-night.ts';
 export { recordNight } from './history/record-night.ts';
-export type { RetentionOptions, RetentionSummary } from './history/retention.ts';
 export { DEFAULT_RETENTION } from './history/retention.ts';
 export type { ShardCosts } from './history/shard-costs.ts';
 export { readShardCosts, writeShardCosts } from './history/shard-costs.ts';
