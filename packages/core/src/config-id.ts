@@ -1,4 +1,5 @@
 import type { BenchConfig, DecoderConfig } from './schema.ts';
+import { DEFAULT_MODEL_LOADER } from './schema.ts';
 
 /** Default MAES settings (NeMo's). */
 export const MAES_DEFAULTS = {
@@ -32,7 +33,12 @@ export function fileSafeName(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]+/g, '_');
 }
 
-/** Stable, file-name-safe id of a config: dataset, variant, backend+threads, decoder. */
+/** `-stream` for a browser config on a non-default loader, else nothing (ids of default configs stay as they were). */
+export function loaderSlug(c: Pick<BenchConfig, 'loader'>): string {
+  return c.loader && c.loader !== DEFAULT_MODEL_LOADER ? `-${c.loader}` : '';
+}
+
+/** Stable, file-name-safe id of a config: dataset, variant, backend+threads(+loader), decoder. */
 export function configId(c: Omit<BenchConfig, 'id'>): string {
-  return [fileSafeName(c.dataset), fileSafeName(c.variant), `${c.backend}-t${c.threads}`, decoderSlug(c.decoder)].join('__');
+  return [fileSafeName(c.dataset), fileSafeName(c.variant), `${c.backend}-t${c.threads}${loaderSlug(c)}`, decoderSlug(c.decoder)].join('__');
 }

@@ -27,11 +27,30 @@ export interface ValueInfo {
   readonly shape: readonly (number | string | null)[];
 }
 
+/**
+ * Caller-owned tensors bound to a session once ({@link InferenceSession.bind}): every `run()` reads
+ * the inputs' current contents, so a hot loop rewrites a few typed-array entries instead of building
+ * tensor objects per call.
+ */
+export interface BoundSession {
+  /**
+   * Runs the graph. With bound outputs the results are written into them and the promise resolves to
+   * those same tensors; without, it resolves to fresh tensors the caller may keep.
+   */
+  run(): Promise<Readonly<Record<string, Tensor>>>;
+}
+
 /** A loaded graph. `run` must not keep references to the feeds after it resolves. */
 export interface InferenceSession {
   readonly inputs: readonly ValueInfo[];
   readonly outputs: readonly ValueInfo[];
   run(feeds: Readonly<Record<string, Tensor>>): Promise<Record<string, Tensor>>;
+  /**
+   * Optional fast path (runtime adapters implement it; {@link bindSession} falls back to `run`):
+   * binds `feeds` and, if given, `outputs` (exactly the outputs to compute, pre-allocated with their
+   * final dims). Bound tensors must keep their dims; their data may change between runs.
+   */
+  bind?(feeds: Readonly<Record<string, Tensor>>, outputs?: Readonly<Record<string, Tensor>>): BoundSession;
   release(): Promise<void>;
 }
 
@@ -75,4 +94,36 @@ export function requireOutput(
     );
   }
   return t;
+}
+
+/** Copies `from` into the pre-allocated `into`, or says which graph output does not fit. */
+export function copyOutputInto(from: Tensor, into: Tensor, name: string, graph: string): void {
+  if (from.data.length !== into.data.length || from.type !== into.type) {
+    throw new Error(
+      `${graph}: output "${name}" is ${from.type}[${from.dims.join(',')}], the bound buffer ${into.type}[${into.dims.join(',')}]; the graph does not have the shapes its inputs imply`,
+    );
+  }
+  (into.data as Float32Array).set(from.data as Float32Array);
+}
+
+/**
+ * `session.bind` when the runtime adapter has it; otherwise the same contract over `run` (one call
+ * per run, results copied into the bound outputs), so test doubles and other runtimes still work.
+ */
+export function bindSession(
+  session: InferenceSession,
+  feeds: Readonly<Record<string, Tensor>>,
+  outputs?: Readonly<Record<string, Tensor>>,
+  graph = 'session',
+): BoundSession {
+  if (session.bind) return session.bind(feeds, outputs);
+  if (!outputs) return { run: () => session.run(feeds) };
+  const names = Object.keys(outputs);
+  return {
+    async run() {
+      const out = await session.run(feeds);
+      for (const name of names) copyOutputInto(requireOutput(out, name, graph), outputs[name]!, name, graph);
+      return outputs;
+    },
+  };
 }

@@ -4,9 +4,10 @@
  * it and prints the summary table.
  */
 import { join, resolve } from 'node:path';
-import { ensureFixture } from '@parakeet-bench/fixture';
+import { ensureBigFixture, ensureFixture } from '@parakeet-bench/fixture';
 import type { ShardCosts } from '@parakeet-bench/results';
 import { readShardCosts } from '@parakeet-bench/results';
+import { bigFixtureSweep } from './sweep/big-sweep.ts';
 import { fixtureSweep } from './sweep/default-sweep.ts';
 import type { SweepOverrides } from './sweep/build-sweep.ts';
 import { InputError, buildSweep, checkKnown, loadSweepFile } from './sweep/build-sweep.ts';
@@ -26,6 +27,8 @@ export interface BenchRunOptions {
   readonly config?: string;
   /** Instead of a sweep file: every variant found in this model directory over `quick` datasets. */
   readonly modelDir?: string;
+  /** Without a sweep file or model dir: `big` runs {@link bigFixtureSweep} instead of the fixture sweep. */
+  readonly fixture?: 'default' | 'big';
   readonly quick?: QuickDatasets;
   readonly resultsDir: string;
   readonly runLabel?: string;
@@ -87,12 +90,15 @@ export async function runBench(o: BenchRunOptions): Promise<BenchRunOutcome> {
   if (!o.modelDir && hasQuick(o.quick)) {
     throw new InputError('--long-audio, --manifest and --folder go with --model-dir (a sweep file lists its own datasets)');
   }
+  if (o.fixture === 'big' && (o.config || o.modelDir)) throw new InputError('--fixture big replaces the sweep: give it without --config and --model-dir');
   const input = o.config
     ? await loadSweepFile(o.config)
     : o.modelDir
       ? modelDirSweep(o.modelDir, o.quick ?? {})
-      : fixtureSweep(await ensureFixture(o.cacheDir));
-  const source = o.config ?? (o.modelDir ? `--model-dir ${o.modelDir}` : 'built-in fixture sweep');
+      : o.fixture === 'big'
+        ? bigFixtureSweep(await ensureBigFixture(o.cacheDir), await ensureFixture(o.cacheDir))
+        : fixtureSweep(await ensureFixture(o.cacheDir));
+  const source = o.config ?? (o.modelDir ? `--model-dir ${o.modelDir}` : `built-in ${o.fixture === 'big' ? 'big ' : ''}fixture sweep`);
   const spec = buildSweep(input, o.overrides ?? {}, source);
   checkKnown(o.variants, spec.variants.map((v) => v.id), 'variants');
   checkKnown(o.datasets, spec.datasets.map((d) => d.name), 'datasets');

@@ -20,7 +20,11 @@ export async function openNodeSession(path: string, options: NodeSessionOptions)
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
   })) as unknown as OrtSessionLike;
-  return wrapOrtSession(options.wrap ? options.wrap(session, basename(path)) : session, ort.Tensor as unknown as OrtTensorCtor);
+  // onnxruntime-node writes into pre-allocated output tensors passed as fetches, so bound decoder
+  // outputs (greedy's logits and states) need no copy on our side.
+  return wrapOrtSession(options.wrap ? options.wrap(session, basename(path)) : session, ort.Tensor as unknown as OrtTensorCtor, {
+    preallocatedOutputs: true,
+  });
 }
 
 /** A model directory on disk, opened with onnxruntime-node (external data resolved beside the graph). */

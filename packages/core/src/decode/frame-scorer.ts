@@ -1,56 +1,16 @@
 import type { EncodedAudio } from '../model/acoustic.ts';
 import { encoderFrame } from '../model/acoustic.ts';
-import type { DecoderJoint, DecoderQuery } from './decoder-joint.ts';
+import type { DecoderJoint } from './decoder-joint.ts';
+import type { JointRows, JointRowsOutput } from './joint-binding.ts';
 import type { TokenNode } from './maes-hypothesis.ts';
+import { CandidateArena, scoreRow } from './row-scores.ts';
+import type { JointScores } from './row-scores.ts';
 
-/**
- * Joint output of one token sequence on one frame. Logits stay raw (views into the batch output) and
- * log-softmax is applied on read as `logit - lse`: it saves a V-sized copy per row, which dominates
- * on the real 8193-token vocabulary.
- */
-export interface JointScores {
-  readonly tokenLogits: Float32Array;
-  /** log-sum-exp of `tokenLogits`. */
-  readonly tokenLse: number;
-  readonly durationLogits: Float32Array;
-  /** log-sum-exp of `durationLogits`. */
-  readonly durationLse: number;
-}
+export { logSumExp } from './log-sum-exp.ts';
+export { pairLogProb, topK, type JointScores } from './row-scores.ts';
 
-/** Log-probability of emitting `token` with the duration at `durationIdx` (log-softmax of both heads). */
-export const pairLogProb = (s: JointScores, token: number, durationIdx: number): number =>
-  s.tokenLogits[token]! - s.tokenLse + (s.durationLogits[durationIdx]! - s.durationLse);
-
-/** log(sum(exp(x))) of a row, shifted by its max for stability. */
-export function logSumExp(x: Float32Array): number {
-  let m = -Infinity;
-  for (let i = 0; i < x.length; i++) if (x[i]! > m) m = x[i]!;
-  if (m === -Infinity) return m;
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += Math.exp(x[i]! - m);
-  return m + Math.log(s);
-}
-
-/**
- * Indices of the `k` largest values, largest first; equal values keep index order (the order a
- * stable descending sort gives). Writes into `outIdx`/`outVal` so the hot loop allocates nothing.
- */
-export function topK(values: ArrayLike<number>, k: number, outIdx: Int32Array, outVal: Float64Array): number {
-  let n = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (n === k && v <= outVal[k - 1]!) continue;
-    let j = n < k ? n++ : k - 1;
-    while (j > 0 && outVal[j - 1]! < v) {
-      outVal[j] = outVal[j - 1]!;
-      outIdx[j] = outIdx[j - 1]!;
-      j--;
-    }
-    outVal[j] = v;
-    outIdx[j] = i;
-  }
-  return n;
-}
+/** Scoring epochs, unique across scorers: a node's scoredEpoch is never confused between decodes. */
+let epochs = 0;
 
 /**
  * Scores token sequences on the current frame. The ONNX export fuses prediction network and joint,
@@ -63,44 +23,77 @@ export class FrameScorer {
   calls = 0;
   rows = 0;
   private frame = -1;
-  private readonly cache = new Map<TokenNode, JointScores>();
+  private epoch = 0;
+  /** Nodes holding scores of the current frame (cleared on the next frame, so no output outlives it). */
+  private readonly scored: TokenNode[] = [];
+  private readonly arena: CandidateArena;
 
+  /** `candidates`: how many top tokens each row keeps (beam search: beam + beta). */
   constructor(
     private readonly joint: DecoderJoint,
     private readonly enc: EncodedAudio,
-  ) {}
+    candidates = 1,
+  ) {
+    this.arena = new CandidateArena(Math.min(Math.max(1, candidates), joint.vocabSize));
+  }
 
-  /** Makes sure every node has scores on frame `t`, with at most one batched call. */
-  async score(t: number, nodes: readonly TokenNode[]): Promise<void> {
+  /**
+   * Makes sure every node has scores on frame `t`, with at most one batched call. Returns the pending
+   * call, or undefined when every node was already scored (no promise, no microtask).
+   */
+  score(t: number, nodes: readonly TokenNode[]): Promise<void> | undefined {
     if (t !== this.frame) {
-      this.cache.clear();
       this.frame = t;
+      this.epoch = ++epochs;
+      for (const n of this.scored) n.scores = null;
+      this.scored.length = 0;
+      this.arena.reset();
     }
+    // The cache lives on the nodes (scoredEpoch marks "scored or pending on this frame"): no Map
+    // lookups and no quadratic de-duplication per call.
     const todo: TokenNode[] = [];
-    for (const n of nodes) if (!this.cache.has(n) && !todo.includes(n)) todo.push(n);
-    if (todo.length === 0) return;
-    const frame = encoderFrame(this.enc, t);
-    const queries: DecoderQuery[] = todo.map((n) => ({ frame, target: n.token, state: n.state }));
-    const out = await this.joint.step(queries);
+    for (const n of nodes) {
+      if (n.scoredEpoch === this.epoch) continue;
+      n.scoredEpoch = this.epoch;
+      todo.push(n);
+    }
+    const b = todo.length;
+    if (b === 0) return undefined;
+    const rows = this.joint.batch(b);
+    const { frames, targets } = rows;
+    const dim = this.enc.dim;
+    frames.set(encoderFrame(this.enc, t));
+    for (let r = 1; r < b; r++) frames.copyWithin(r * dim, 0, dim);
+    for (let r = 0; r < b; r++) {
+      const n = todo[r]!;
+      if (!n.state) throw new Error(`maes: internal error: node ${n.id} was released but is scored again`);
+      targets[r] = n.token;
+      rows.setState(r, n.state);
+    }
+    return rows.runRaw().then((raw) => this.store(todo, rows, rows.outputsOf(raw)));
+  }
+
+  private store(todo: readonly TokenNode[], rows: JointRows, out: JointRowsOutput): void {
+    const b = todo.length;
+    const width = this.joint.checkWidth(out.logits, b);
+    const V = this.joint.vocabSize;
     this.calls++;
-    this.rows += todo.length;
-    todo.forEach((n, i) => {
-      const row = out[i]!;
+    this.rows += b;
+    const D = width - V;
+    for (let r = 0; r < b; r++) {
+      const n = todo[r]!;
       // The prediction network ignores the encoder frame, so the first call's output state is the
-      // state after this token on every frame.
-      n.next ??= row.state;
-      this.cache.set(n, {
-        tokenLogits: row.tokenLogits,
-        tokenLse: logSumExp(row.tokenLogits),
-        durationLogits: row.durationLogits,
-        durationLse: logSumExp(row.durationLogits),
-      });
-    });
+      // state after this token on every frame. It stays in the runtime's output arrays (no copy, no
+      // allocation): released states (TokenTree.releaseStates) let those arrays go.
+      n.next ??= rows.stateAt(out, r);
+      n.scores = scoreRow(out.logits, r * width, V, D, this.arena);
+      this.scored.push(n);
+    }
   }
 
   /** Scores of a node already passed to {@link score} on the current frame. */
   get(node: TokenNode): JointScores {
-    const s = this.cache.get(node);
+    const s = node.scoredEpoch === this.epoch ? node.scores : null;
     if (!s) throw new Error(`maes: internal error: node ${node.id} was not scored on frame ${this.frame}`);
     return s;
   }

@@ -1,13 +1,16 @@
 import type { EncodedAudio } from '../model/acoustic.ts';
-import { encoderFrame } from '../model/acoustic.ts';
 import { TDT_DURATIONS } from './decoder-joint.ts';
 import type { DecodeContext, DecodeResult, TokenDecoder } from './types.ts';
-import { argmax } from './types.ts';
+import { argmaxIn } from './types.ts';
 
 /**
  * Greedy TDT decoding exactly as onnx-asr (and NeMo's GreedyTDTInfer): the prediction-network state
  * is adopted only when a non-blank token is emitted; a zero duration keeps the frame unless the token
  * was blank or max_tokens_per_step tokens were already emitted on it.
+ *
+ * The loop runs on the joint's bound batch-1 buffers: per call it copies one encoder frame (only when
+ * the frame changes) and one target, and adopting a state is a buffer swap, so nothing is allocated
+ * per step (see GreedyJointLoop).
  */
 export class GreedyTdtDecoder implements TokenDecoder {
   constructor(private readonly maxTokensPerStep?: number) {}
@@ -15,20 +18,30 @@ export class GreedyTdtDecoder implements TokenDecoder {
   async decode(enc: EncodedAudio, ctx: DecodeContext): Promise<DecodeResult> {
     const { joint, blankId } = ctx;
     const maxPerStep = this.maxTokensPerStep ?? ctx.maxTokensPerStep;
+    const loop = joint.greedyLoop();
+    loop.reset();
+    const { frame, target, logits } = loop;
+    const V = joint.vocabSize;
+    const width = V + TDT_DURATIONS.length;
+    const dim = enc.dim;
     const tokens: number[] = [];
     const frames: number[] = [];
-    let state = joint.initialState();
-    let target = blankId;
+    target[0] = blankId;
+    let loaded = -1;
     let emitted = 0;
     let calls = 0;
     for (let t = 0; t < enc.length; ) {
-      const [out] = await joint.step([{ frame: encoderFrame(enc, t), target, state }]);
+      if (t !== loaded) {
+        frame.set(enc.data.subarray(t * dim, (t + 1) * dim));
+        loaded = t;
+      }
+      await loop.run();
       calls++;
-      const token = argmax(out!.tokenLogits);
-      const step = TDT_DURATIONS[argmax(out!.durationLogits)] ?? 1;
+      const token = argmaxIn(logits, 0, V);
+      const step = TDT_DURATIONS[argmaxIn(logits, V, width)] ?? 1;
       if (token !== blankId) {
-        state = out!.state;
-        target = token;
+        loop.adoptState();
+        target[0] = token;
         tokens.push(token);
         frames.push(t);
         emitted++;

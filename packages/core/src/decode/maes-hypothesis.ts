@@ -1,4 +1,5 @@
 import type { DecoderState } from './decoder-joint.ts';
+import type { JointScores } from './frame-scorer.ts';
 
 /**
  * One token sequence (NeMo's `y_sequence`, initial blank included) as a node of a prefix tree.
@@ -14,10 +15,19 @@ export interface TokenNode {
   /** len(y_sequence), initial blank included (the score_norm divisor). */
   readonly depth: number;
   readonly parent: TokenNode | null;
-  /** Prediction-network state BEFORE `token` (fed as input_states with `token` as target). */
-  readonly state: DecoderState;
+  /**
+   * Prediction-network state BEFORE `token` (fed as input_states with `token` as target); null once
+   * no hypothesis can score this node again ({@link TokenTree.releaseStates}).
+   */
+  state: DecoderState | null;
   /** State AFTER `token`: set by the first decoder_joint call for this node, shared by its children. */
   next: DecoderState | null;
+  /** FrameScorer's cache: this node's joint scores on the frame of `scoredEpoch`. */
+  scores: JointScores | null;
+  scoredEpoch: number;
+  /** mergeDuplicates' marks: seen in merge `mergeEpoch`, first kept at output index `mergeFirst`. */
+  mergeEpoch: number;
+  mergeFirst: number;
 }
 
 /** Emission frames of one hypothesis, newest first, shared with the hypotheses it was expanded from. */
@@ -50,7 +60,7 @@ export class TokenTree {
 
   /** The start sequence [blank] with the zero state. */
   root(blank: number, state: DecoderState): TokenNode {
-    return { id: this.nextId++, token: blank, depth: 1, parent: null, state, next: null };
+    return { id: this.nextId++, token: blank, depth: 1, parent: null, state, next: null, scores: null, scoredEpoch: 0, mergeEpoch: 0, mergeFirst: 0 };
   }
 
   /** The sequence `parent` + `token`; `parent` must have been scored (its output state is needed). */
@@ -59,7 +69,7 @@ export class TokenTree {
     const known = this.children.get(key);
     if (known) return known;
     if (!parent.next) throw new Error(`maes: internal error: expanding node ${parent.id} before its decoder state was computed`);
-    const node: TokenNode = { id: this.nextId++, token, depth: parent.depth + 1, parent, state: parent.next, next: null };
+    const node: TokenNode = { id: this.nextId++, token, depth: parent.depth + 1, parent, state: parent.next, next: null, scores: null, scoredEpoch: 0, mergeEpoch: 0, mergeFirst: 0 };
     this.children.set(key, node);
     return node;
   }
@@ -74,6 +84,27 @@ export class TokenTree {
     for (const h of live) ids.add(h.node.id);
     for (const [key, node] of this.children) {
       if (!node.parent || !ids.has(node.parent.id)) this.children.delete(key);
+    }
+  }
+
+  /**
+   * Drops the decoder states of nodes shallower than every kept hypothesis, so the states a beam
+   * holds stay bounded instead of growing with the transcript (each node's `state` is its parent's
+   * `next`, so a path would otherwise keep one state per token). No step can read them again: new
+   * nodes are children of kept ones, a node only comes back as a child of a kept one, and prefix
+   * search scores nodes deeper than a kept one. Walks up from each kept node and stops at the first
+   * node already released (its ancestors were released with it).
+   */
+  releaseStates(kept: readonly Hypothesis[]): void {
+    let min = Infinity;
+    for (const h of kept) min = Math.min(min, h.node.depth);
+    for (const h of kept) {
+      for (let n = h.node.parent; n; n = n.parent) {
+        if (n.depth >= min) continue;
+        if (n.state === null) break;
+        n.state = null;
+        n.next = null;
+      }
     }
   }
 
@@ -105,8 +136,8 @@ export function logAddExp(a: number, b: number): number {
 
 const byScoreDesc = (a: Hypothesis, b: Hypothesis): number => b.score - a.score;
 
-/** Frames per node id in merge keys: 2^21 frames of 80 ms is 46 hours, far past the encoder's limit. */
-const FRAME_KEY_SPAN = 2 ** 21;
+/** Merge passes, unique across decodes (see TokenNode.mergeEpoch). */
+let mergeEpochs = 0;
 
 /**
  * NeMo `merge_duplicate_hypotheses`: hypotheses with equal (tokens, last_frame) collapse into the
@@ -114,21 +145,35 @@ const FRAME_KEY_SPAN = 2 ** 21;
  * The result is in descending order of the pre-merge scores, as NeMo's dict insertion order.
  */
 export function mergeDuplicates(hyps: readonly Hypothesis[]): Hypothesis[] {
-  const sorted = [...hyps].sort(byScoreDesc);
-  const byKey = new Map<number, Hypothesis>();
-  for (const h of sorted) {
-    // Numeric key (a string per hypothesis showed up in profiles); exact while id * 2^21 < 2^53.
-    const key = h.node.id * FRAME_KEY_SPAN + h.lastFrame;
-    const kept = byKey.get(key);
-    if (kept) kept.score = logAddExp(kept.score, h.score);
-    else byKey.set(key, h);
-  }
-  return [...byKey.values()];
+  return mergeSorted([...hyps].sort(byScoreDesc));
 }
 
-/** Merge, then keep the `beam` best (NeMo's end-of-frame pool update). */
-export function mergeAndPrune(hyps: readonly Hypothesis[], beam: number): Hypothesis[] {
-  return mergeDuplicates(hyps).sort(byScoreDesc).slice(0, beam);
+function mergeSorted(sorted: readonly Hypothesis[]): Hypothesis[] {
+  // Keys (node, last_frame) are found through marks on the node instead of a Map keyed by numbers
+  // beyond the small-integer range (a heap number per key showed up in profiles).
+  const epoch = ++mergeEpochs;
+  const out: Hypothesis[] = [];
+  for (const h of sorted) {
+    const n = h.node;
+    if (n.mergeEpoch !== epoch) {
+      n.mergeEpoch = epoch;
+      n.mergeFirst = out.length;
+      out.push(h);
+      continue;
+    }
+    let kept: Hypothesis | undefined;
+    for (let i = n.mergeFirst; i < out.length && !kept; i++) if (out[i]!.node === n && out[i]!.lastFrame === h.lastFrame) kept = out[i];
+    if (kept) kept.score = logAddExp(kept.score, h.score);
+    else out.push(h);
+  }
+  return out;
+}
+
+/** Merge, then keep the `beam` best (NeMo's end-of-frame pool update). Sorts `hyps` in place. */
+export function mergeAndPrune(hyps: Hypothesis[], beam: number): Hypothesis[] {
+  const kept = mergeSorted(hyps.sort(byScoreDesc)).sort(byScoreDesc);
+  if (kept.length > beam) kept.length = beam;
+  return kept;
 }
 
 /** NeMo `sort_nbest`'s winner: best score, or best score / len(y_sequence) with `scoreNorm`. */

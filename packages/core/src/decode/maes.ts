@@ -29,21 +29,19 @@
 import type { EncodedAudio } from '../model/acoustic.ts';
 import type { DecoderConfig } from '../schema.ts';
 import { TDT_DURATIONS } from './decoder-joint.ts';
-import { FrameScorer, pairLogProb, topK } from './frame-scorer.ts';
+import { FrameScorer, pairLogProb } from './frame-scorer.ts';
 import type { JointScores } from './frame-scorer.ts';
 import type { Hypothesis } from './maes-hypothesis.ts';
 import { TokenTree, bestHypothesis, hypothesisTokens, mergeAndPrune, mergeDuplicates } from './maes-hypothesis.ts';
 import { prefixSearch } from './prefix-search.ts';
 import type { DecodeContext, DecodeResult, TokenDecoder } from './types.ts';
-import { argmax } from './types.ts';
+import { argmaxIn } from './types.ts';
 
 /** mAES settings (NeMo names without the `maes_` prefix). */
 export type MaesOptions = Omit<Extract<DecoderConfig, { kind: 'maes' }>, 'kind'>;
 
 /** Per-decode scratch buffers, sized once so the per-hypothesis loop allocates nothing. */
 interface Scratch {
-  readonly tokIdx: Int32Array;
-  readonly tokVal: Float64Array;
   readonly durLogp: Float64Array;
   /** Next candidate index per duration row of the pair merge. */
   readonly heads: Int32Array;
@@ -89,29 +87,37 @@ export class MaesTdtDecoder implements TokenDecoder {
     const beam = Math.min(o.beamWidth, nonBlank);
     const D = this.durations.length;
     const scratch: Scratch = {
-      tokIdx: new Int32Array(maxCandidates),
-      tokVal: new Float64Array(maxCandidates),
       durLogp: new Float64Array(D),
       heads: new Int32Array(D),
     };
     const tree = new TokenTree(joint.vocabSize);
-    const scorer = new FrameScorer(joint, enc);
+    // Every scored row keeps its top maxCandidates tokens (found in the same pass as its maximum).
+    const scorer = new FrameScorer(joint, enc, maxCandidates);
     let kept: Hypothesis[] = [{ node: tree.root(blankId, joint.initialState()), score: 0, lastFrame: 0, stamps: null }];
     let liveSum = 0;
 
     for (let t = 0; t < enc.length; t++) {
       liveSum += kept.length;
-      let hyps = kept.filter((h) => h.lastFrame === t);
+      let hyps: Hypothesis[] = [];
+      const later: Hypothesis[] = [];
+      for (const h of kept) {
+        if (h.lastFrame === t) hyps.push(h);
+        else if (h.lastFrame > t) later.push(h);
+      }
       if (hyps.length === 0) continue;
-      kept = kept.filter((h) => h.lastFrame > t);
-      if (this.zeroIdx >= 0) {
+      kept = later;
+      // One hypothesis has no prefix pairs: its row is then scored by the first step's call instead
+      // (the same call prefix search would make).
+      if (this.zeroIdx >= 0 && hyps.length > 1) {
         hyps = [...hyps].sort((a, b) => b.node.depth - a.node.depth);
-        await prefixSearch(hyps, t, scorer, o.prefixAlpha, this.zeroIdx);
+        const searched = prefixSearch(hyps, t, scorer, o.prefixAlpha, this.zeroIdx);
+        if (searched) await searched;
       }
       const blanks: Hypothesis[] = [];
       const advanced: Hypothesis[] = [];
       for (let n = 0; n < o.numSteps; n++) {
-        await scorer.score(t, hyps.map((h) => h.node));
+        const pending = scorer.score(t, hyps.map((h) => h.node));
+        if (pending) await pending;
         const lists: StepLists = { blank: blanks, sameFrame: [], nextFrames: [] };
         for (const h of hyps) this.expand(h, t, scorer.get(h.node), maxCandidates, blankId, tree, scratch, lists);
         advanced.push(...lists.nextFrames);
@@ -128,6 +134,7 @@ export class MaesTdtDecoder implements TokenDecoder {
         kept = mergeAndPrune([...kept, ...blanks, ...lists.sameFrame, ...advanced], beam);
       }
       tree.retain(kept);
+      tree.releaseStates(kept);
     }
 
     const best = bestHypothesis(kept, o.scoreNorm);
@@ -152,14 +159,15 @@ export class MaesTdtDecoder implements TokenDecoder {
     scratch: Scratch,
     lists: StepLists,
   ): void {
-    const { tokIdx, tokVal, durLogp, heads } = scratch;
-    // decode() checked maxCandidates < vocabulary size, so topK fills every slot.
-    topK(s.tokenLogits, maxCandidates, tokIdx, tokVal);
+    const { durLogp, heads } = scratch;
+    // decode() checked maxCandidates < vocabulary size, so the scorer's top-k filled every slot.
+    const { topIdx, topVal, topAt } = s;
     const D = this.durations.length;
-    for (let d = 0; d < D; d++) durLogp[d] = s.durationLogits[d]! - s.durationLse;
+    const durAt = s.at + s.vocabSize;
+    for (let d = 0; d < D; d++) durLogp[d] = s.logits[durAt + d]! - s.durationLse;
     heads.fill(0);
     // NeMo takes the top maxCandidates of the [duration x candidate] sum matrix, then keeps those
-    // >= best - gamma. Each duration row is sorted (tokVal is), so a D-way merge yields the same pairs
+    // >= best - gamma. Each duration row is sorted (topVal is), so a D-way merge yields the same pairs
     // in the same order (equal sums: lower flat index d * MC + j first) and can stop at the floor.
     let floor = -Infinity;
     for (let p = 0; p < maxCandidates; p++) {
@@ -168,7 +176,7 @@ export class MaesTdtDecoder implements TokenDecoder {
       for (let d = 0; d < D; d++) {
         const j = heads[d]!;
         if (j >= maxCandidates) continue;
-        const v = durLogp[d]! + tokVal[j]! - s.tokenLse;
+        const v = durLogp[d]! + topVal[topAt + j]! - s.tokenLse;
         if (bestD < 0 || v > logp) {
           bestD = d;
           logp = v;
@@ -176,7 +184,7 @@ export class MaesTdtDecoder implements TokenDecoder {
       }
       if (p === 0) floor = logp - this.options.expansionGamma;
       if (bestD < 0 || !(logp >= floor)) break;
-      const token = tokIdx[heads[bestD]!]!;
+      const token = topIdx[topAt + heads[bestD]!]!;
       heads[bestD]!++;
       let duration = this.durations[bestD]!;
       if (token === blankId && duration === 0) duration = this.durations[this.minNonZeroIdx]!;
@@ -193,7 +201,8 @@ export class MaesTdtDecoder implements TokenDecoder {
 
   /** Last step: ends a same-frame expansion with blank at its most likely (non-zero) duration. */
   private closeWithBlank(h: Hypothesis, s: JointScores, blankId: number): void {
-    let d = argmax(s.durationLogits);
+    const durAt = s.at + s.vocabSize;
+    let d = argmaxIn(s.logits, durAt, durAt + this.durations.length);
     if (d === this.zeroIdx) d = this.minNonZeroIdx;
     h.score += pairLogProb(s, blankId, d);
     h.lastFrame += this.durations[d]!;

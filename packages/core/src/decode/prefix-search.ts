@@ -11,15 +11,16 @@ import { ancestorAt, isStrictPrefix, logAddExp } from './maes-hypothesis.ts';
  * `hyps` must be sorted longest first (NeMo's order; a prefix is always later in the list, so every
  * prefix score read here is still the pre-update one, as in NeMo). Scores are updated in place.
  * Every row it reads (each hypothesis and, for alpha > 1, the in-between nodes of the longer one)
- * is requested in ONE batched scorer call; NeMo ran these joints one at a time.
+ * is requested in ONE batched scorer call; NeMo ran these joints one at a time. Returns the pending
+ * call (scores are updated when it resolves), or undefined when no call was needed.
  */
-export async function prefixSearch(
+export function prefixSearch(
   hyps: readonly Hypothesis[],
   t: number,
   scorer: FrameScorer,
   alpha: number,
   zeroDurationIdx: number,
-): Promise<void> {
+): Promise<void> | undefined {
   const pairs: [Hypothesis, Hypothesis][] = [];
   const rows: TokenNode[] = hyps.map((h) => h.node);
   for (let i = 0; i < hyps.length - 1; i++) {
@@ -32,16 +33,22 @@ export async function prefixSearch(
       for (let depth = pref.node.depth + 1; depth < curr.node.depth; depth++) rows.push(ancestorAt(curr.node, depth)!);
     }
   }
-  // Scoring the hypotheses themselves here costs nothing extra: the first mAES step needs them too.
-  await scorer.score(t, rows);
-  for (const [curr, pref] of pairs) {
-    const path = pathBelow(curr.node, pref.node.depth);
-    let viaPrefix = pref.score + pairLogProb(scorer.get(pref.node), path[0]!.token, zeroDurationIdx);
-    for (let k = 1; k < path.length; k++) {
-      viaPrefix += pairLogProb(scorer.get(path[k - 1]!), path[k]!.token, zeroDurationIdx);
+  const apply = (): void => {
+    for (const [curr, pref] of pairs) {
+      const path = pathBelow(curr.node, pref.node.depth);
+      let viaPrefix = pref.score + pairLogProb(scorer.get(pref.node), path[0]!.token, zeroDurationIdx);
+      for (let k = 1; k < path.length; k++) {
+        viaPrefix += pairLogProb(scorer.get(path[k - 1]!), path[k]!.token, zeroDurationIdx);
+      }
+      curr.score = logAddExp(curr.score, viaPrefix);
     }
-    curr.score = logAddExp(curr.score, viaPrefix);
-  }
+  };
+  // Scoring the hypotheses themselves here costs nothing extra: the first mAES step needs them too.
+  // Returned as a promise chain (no async frame) or, when every row was already scored, not at all.
+  const pending = scorer.score(t, rows);
+  if (pending) return pending.then(apply);
+  apply();
+  return undefined;
 }
 
 /** The nodes of `node`'s path deeper than `depth`, shallowest first. */

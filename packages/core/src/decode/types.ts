@@ -26,14 +26,19 @@ export interface TokenDecoder {
 
 /** Index of the largest value (first on ties, like numpy.argmax). */
 export function argmax(values: ArrayLike<number>): number {
-  let best = 0;
+  return argmaxIn(values, 0, values.length);
+}
+
+/** Index (relative to `from`) of the largest of values[from..to), first on ties: argmax without a view. */
+export function argmaxIn(values: ArrayLike<number>, from: number, to: number): number {
+  let best = from;
   let bestValue = -Infinity;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = from; i < to; i++) {
     const v = values[i]!;
     if (v > bestValue) {
       bestValue = v;
       best = i;
     }
   }
-  return best;
+  return best - from;
 }

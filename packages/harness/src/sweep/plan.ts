@@ -1,7 +1,7 @@
 /** Expanding a sweep into one job per config, in a stable order, each with its result file. */
 import { resolve } from 'node:path';
-import type { BenchConfig, ModelVariant } from '@parakeet-bench/core';
-import { configId } from '@parakeet-bench/core';
+import type { BenchConfig, ModelLoader, ModelVariant } from '@parakeet-bench/core';
+import { DEFAULT_MODEL_LOADER, configId } from '@parakeet-bench/core';
 import { resultPath } from '@parakeet-bench/results';
 import type { ConfigJob } from '../worker/job.ts';
 import type { SweepSpec } from './sweep-spec.ts';
@@ -23,7 +23,12 @@ function toVariant(v: SweepSpec['variants'][number]): ModelVariant {
   return { ...v, dir: resolve(v.dir) };
 }
 
-/** Expands a sweep into one job per config, in a stable order (dataset, variant, backend, decoder). */
+/** The loaders of a backend entry: browser configs always record theirs, node-cpu has none. */
+function loadersOf(b: SweepSpec['backends'][number]): readonly (ModelLoader | undefined)[] {
+  return b.backend === 'node-cpu' ? [undefined] : (b.loaders ?? [DEFAULT_MODEL_LOADER]);
+}
+
+/** Expands a sweep into one job per config, in a stable order (dataset, variant, backend, loader, decoder). */
 export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
   const jobs: ConfigJob[] = [];
   for (const dataset of spec.datasets) {
@@ -31,7 +36,7 @@ export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
     const scoring = { normalizer: spec.normalizer, ...(language !== undefined ? { language } : {}) };
     for (const v of spec.variants) {
       for (const b of spec.backends) {
-        for (const threads of b.threads) {
+        for (const [threads, loader] of b.threads.flatMap((t) => loadersOf(b).map((l) => [t, l] as const))) {
           for (const [d, decoder] of spec.decoders.entries()) {
             const base: Omit<BenchConfig, 'id'> = {
               variant: v.id,
@@ -41,6 +46,7 @@ export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
               threads,
               decoder,
               dataset: dataset.name,
+              ...(loader ? { loader } : {}),
             };
             const config: BenchConfig = { id: configId(base), ...base };
             jobs.push({
