@@ -5,6 +5,8 @@
  */
 import { join, resolve } from 'node:path';
 import { ensureBigFixture, ensureFixture } from '@parakeet-bench/fixture';
+import type { ShardCosts } from '@parakeet-bench/results';
+import { readShardCosts } from '@parakeet-bench/results';
 import { bigFixtureSweep } from './sweep/big-sweep.ts';
 import { fixtureSweep } from './sweep/default-sweep.ts';
 import type { SweepOverrides } from './sweep/build-sweep.ts';
@@ -15,7 +17,8 @@ import type { SweepOutput } from './sweep/progress-output.ts';
 import { stdoutOutput } from './sweep/progress-output.ts';
 import type { SweepOutcome } from './sweep/run-sweep.ts';
 import { runSweep } from './sweep/run-sweep.ts';
-import { groupKey, parseShard, selectShard } from './sweep/shard.ts';
+import { parseShard } from './sweep/shard.ts';
+import { selectBalancedShard } from './sweep/shard-cost.ts';
 import { formatComparisonLines, formatSummaryTable } from './sweep/summary.ts';
 
 /** Everything `bench run` accepts, parsed. */
@@ -35,6 +38,11 @@ export interface BenchRunOptions {
   readonly datasets?: readonly string[];
   /** `i/n`: only shard i of n. */
   readonly shard?: string;
+  /**
+   * Costs file for balancing shards (`bench history costs`): measured wall times per config. Without
+   * it shards are balanced on a rough prior.
+   */
+  readonly shardCosts?: string;
   readonly retryFailed?: boolean;
   readonly force?: boolean;
   /** The run id to write as (CI shards of one night pass the same); default: continue or start one. */
@@ -65,6 +73,15 @@ export async function runBench(o: BenchRunOptions): Promise<BenchRunOutcome> {
   if (o.shard) {
     try {
       parseShard(o.shard);
+    } catch (e) {
+      throw new InputError((e as Error).message);
+    }
+  }
+  if (o.shardCosts && !o.shard) throw new InputError('--shard-costs balances shards: give --shard i/n with it');
+  let costs: ShardCosts | undefined;
+  if (o.shardCosts) {
+    try {
+      costs = await readShardCosts(o.shardCosts);
     } catch (e) {
       throw new InputError((e as Error).message);
     }
@@ -102,8 +119,12 @@ export async function runBench(o: BenchRunOptions): Promise<BenchRunOutcome> {
     ...(o.noCache ? {} : { tensorCacheDir: join(o.cacheDir, 'tensors') }),
     select: (jobs) => {
       const kept = jobs.filter((j) => (!o.variants || o.variants.includes(j.config.variant)) && (!o.datasets || o.datasets.includes(j.config.dataset)));
-      const mine = o.shard ? new Set(selectShard([...new Set(kept.map(groupKey))], o.shard)) : null;
-      const selected = mine ? kept.filter((j) => mine.has(groupKey(j))) : kept;
+      let selected = kept;
+      if (o.shard) {
+        const shard = selectBalancedShard(kept, o.shard, costs?.configs ?? {}, costs?.night ? `night ${costs.night}` : 'empty history');
+        output.line(`bench run: ${shard.note}`);
+        selected = shard.jobs;
+      }
       planned = selected.length;
       return selected;
     },

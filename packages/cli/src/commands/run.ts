@@ -70,8 +70,11 @@ options:
   --repeats <n>         timed passes per config (node-cpu; default from the sweep: 1): results keep
                         every pass, the gate takes their median and spread
   --timeout <sec>       per-config timeout (default from the sweep: 1800)
-  --shard <i/n>         only shard i of n (for a CI matrix): round robin over sorted (dataset, variant,
-                        backend, threads) groups, so a group's decoder configs share one encoder cache
+  --shard <i/n>         only shard i of n (for a CI matrix): configs of one (dataset, variant, backend,
+                        threads) group stay together (its decoder configs share one encoder cache) and
+                        groups are balanced by expected cost, the same partition on every machine
+  --shard-costs <file>  measured wall time per config for --shard (\`bench history costs\`); without
+                        it, a rough prior by backend, threads and decoder
   --no-cache            recompute features and encoder outputs (default: cached per variant,
                         backend and audio under <cache>/tensors, shared by decoder configs)
   --normalizer <id>     normaliser of reference and hypothesis before scoring (default from the
@@ -131,6 +134,7 @@ export const runCommand: Command = {
       repeats: { type: 'string' },
       'no-cache': { type: 'boolean' },
       shard: { type: 'string' },
+      'shard-costs': { type: 'string' },
       'run-id': { type: 'string' },
       'allow-failures': { type: 'boolean' },
       normalizer: { type: 'string' },
@@ -188,6 +192,7 @@ export const runCommand: Command = {
         variants: csv(values.variants),
         datasets: csv(values.datasets),
         ...(values.shard ? { shard: values.shard } : {}),
+        ...(values['shard-costs'] ? { shardCosts: values['shard-costs'] } : {}),
         retryFailed: values['retry-failed'] ?? false,
         force: values.force ?? false,
         cacheDir: defaultCacheDir(),
