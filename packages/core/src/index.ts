@@ -37,7 +37,7 @@ export { createDecoder } from './decode/index.ts';
 export type { StageTimings, Transcript } from './transcribe.ts';
 export { FRAME_SEC, encodeAudio, nowMs, transcribe } from './transcribe.ts';
 export type { ClipCache, EncodedClip, PassOptions, TranscribedPasses } from './transcribe-clip.ts';
-export { CacheTally, decodeClip, encodeClip, transcribeClip, transcribePasses } from './transcribe-clip.ts';
+export { CacheTally, decodeClip, encodeClip, transcribePasses } from './transcribe-clip.ts';
 
 // Memory: the protocol (runtime baseline, model, phase peaks), what runtimes read it from, the walls.
 export type { MemoryProfile, MemoryProfilePoint, MemoryReading } from './memory/memory-schema.ts';
@@ -50,7 +50,7 @@ export { WARM_UP_IO, checkWarmUp, warmUpGraph } from './memory/warm-up-graph.ts'
 export { CHROMIUM_ARRAY_BUFFER_MAX_BYTES, WASM32_HEAP_MAX_BYTES } from './memory/browser-walls.ts';
 
 // Encoder fidelity against the oracle variant.
-export type { EncoderFidelity, SectionFidelity } from './fidelity/fidelity-schema.ts';
+export type { EncoderFidelity } from './fidelity/fidelity-schema.ts';
 export { agreementRate, encoderFidelitySchema, worstCosine } from './fidelity/fidelity-schema.ts';
 export { FIDELITY_WINDOW_SEC, encoderFidelity } from './fidelity/encoder-fidelity.ts';
 export { agreementAlong, greedyPath } from './fidelity/joint-agreement.ts';

@@ -66,35 +66,25 @@ export interface EncodedClip {
   readonly timings: StageTimings;
 }
 
+/** A stage's output from the cache (with the time measured when it was stored) or computed now and timed. */
+async function cachedOrTimed<T>(cached: { value: T; ms: number } | null, compute: () => Promise<T>): Promise<{ value: T; ms: number; computed: boolean }> {
+  if (cached) return { ...cached, computed: false };
+  const t0 = nowMs();
+  const value = await compute();
+  return { value, ms: nowMs() - t0, computed: true };
+}
+
 /** Features and encoder output, each from the cache or computed; what was computed is returned for storing. */
 async function runEncodeStage(model: ParakeetModel, samples: Float32Array, clip: number, timings: StageTimings, o: ClipRunOptions) {
   const cachedFeatures = o.cache ? await o.cache.getFeatures(clip) : null;
   o.featureTally?.record(cachedFeatures !== null);
-  let features: Features;
-  let featuresMs: number | null = null;
-  if (cachedFeatures) {
-    features = cachedFeatures.features;
-    timings.preprocessMs += cachedFeatures.ms;
-  } else {
-    const t0 = nowMs();
-    features = await computeFeatures(model.preprocessor, samples);
-    featuresMs = nowMs() - t0;
-    timings.preprocessMs += featuresMs;
-  }
+  const features = await cachedOrTimed(cachedFeatures && { value: cachedFeatures.features, ms: cachedFeatures.ms }, () => computeFeatures(model.preprocessor, samples));
+  timings.preprocessMs += features.ms;
   const cachedEncoded = o.cache ? await o.cache.getEncoded(clip) : null;
   o.encoderTally?.record(cachedEncoded !== null);
-  let encoded: EncodedAudio;
-  let encodedMs: number | null = null;
-  if (cachedEncoded) {
-    encoded = cachedEncoded.encoded;
-    timings.encodeMs += cachedEncoded.ms;
-  } else {
-    const t0 = nowMs();
-    encoded = await encodeFeatures(model.encoder, features);
-    encodedMs = nowMs() - t0;
-    timings.encodeMs += encodedMs;
-  }
-  return { features, featuresMs, encoded, encodedMs, cachedPeak: cachedEncoded?.encodePeakBytes ?? null };
+  const encoded = await cachedOrTimed(cachedEncoded && { value: cachedEncoded.encoded, ms: cachedEncoded.ms }, () => encodeFeatures(model.encoder, features.value));
+  timings.encodeMs += encoded.ms;
+  return { features, encoded, cachedPeak: cachedEncoded?.encodePeakBytes ?? null };
 }
 
 /**
@@ -107,9 +97,9 @@ export async function encodeClip(model: ParakeetModel, samples: Float32Array, cl
   const { value: s, peakBytes } = await phase('encode', () => measurePhase(options.meter, () => runEncodeStage(model, samples, clip, timings, options)));
   const encodePeak = s.cachedPeak ?? peakBytes;
   if (encodePeak !== null) options.meter?.note('encode', encodePeak);
-  if (s.featuresMs !== null) await options.cache?.putFeatures(clip, s.features, s.featuresMs);
-  if (s.encodedMs !== null) await options.cache?.putEncoded(clip, s.encoded, s.encodedMs, s.cachedPeak === null ? peakBytes : null);
-  return { samples: samples.length, featuresLength: s.features.length, encoded: s.encoded, timings };
+  if (s.features.computed) await options.cache?.putFeatures(clip, s.features.value, s.features.ms);
+  if (s.encoded.computed) await options.cache?.putEncoded(clip, s.encoded.value, s.encoded.ms, s.cachedPeak === null ? peakBytes : null);
+  return { samples: samples.length, featuresLength: s.features.value.length, encoded: s.encoded.value, timings };
 }
 
 /** Decodes an encoded clip as one measured phase: the one place a {@link ClipTranscript} is assembled. */

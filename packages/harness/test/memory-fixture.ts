@@ -6,6 +6,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { BackendName, BenchResult } from '@parakeet-bench/core';
 import { ensureFixture, ensureRealShapeFixture } from '@parakeet-bench/fixture';
 import type { FixtureDatasets } from '@parakeet-bench/fixture';
@@ -47,6 +48,24 @@ export async function modelSizeResults(backend: BackendName): Promise<{ tiny: Be
     return r!;
   };
   return { tiny: await sweep('tiny', fx.stockDir, fx.datasets), realShape: await sweep('real-shape', rs.modelDir, rs.datasets) };
+}
+
+/**
+ * The fixture's fp32 long pass on `backend` with a memory profile of 60, 120, 240 and 390 s: prints
+ * it, checks every point is ok and the inference peak grows with length while the model does not
+ * (within 8 MiB), and returns the config's result.
+ */
+export async function growingProfile(backend: BackendName): Promise<BenchResult> {
+  const [r] = await profileResults([backend], [60, 120, 240, 390]);
+  expect(r!.status, r!.error?.message).toBe('ok');
+  const points = r!.memoryProfile!.points;
+  console.log(`${backend} memory profile: ${points.map((p) => `${p.audioSec} s ${mib(p.memory?.inferencePeakBytes)} (model ${mib(p.memory?.modelBytes)})`).join(', ')}`);
+  expect(points.map((p) => [p.audioSec, p.status, p.encoderFrames])).toEqual([[60, 'ok', 750], [120, 'ok', 1500], [240, 'ok', 3000], [390, 'ok', 4875]]);
+  const peaks = points.map((p) => p.memory!.inferencePeakBytes!);
+  for (let k = 1; k < peaks.length; k++) expect(peaks[k], `${points[k]!.audioSec} s`).toBeGreaterThan(peaks[k - 1]!);
+  const models = points.map((p) => p.memory!.modelBytes!);
+  expect(Math.max(...models) - Math.min(...models)).toBeLessThan(8 * MiB);
+  return r!;
 }
 
 /** The fixture's fp32 on its long pass with a memory profile of `prefixSec`, on each of `backends`. */

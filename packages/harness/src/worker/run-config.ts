@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BenchResult, EncoderFidelity, LoadedDataset, LoadedLong, RunStamp, ScoredRun, TranscribeOk } from '@parakeet-bench/core';
+import type { BenchConfig, BenchResult, EncoderFidelity, LoadedDataset, LoadedLong, ModelVariant, RunStamp, ScoredRun, TranscribeOk, TranscribeRequest } from '@parakeet-bench/core';
 import {
   PhaseError,
   TARGET_SAMPLE_RATE,
@@ -73,6 +73,20 @@ function scored(job: ConfigJob, data: LoadedDataset, out: TranscribeOk, oracle: 
   return withRepeats(scoreRun(data, out.passes[0]!, oracle, job.scoring), out.passes);
 }
 
+/** What a backend is asked to run for `config` over `clips` (one pass, no cache: callers add those). */
+export function requestFor(config: BenchConfig, variant: ModelVariant, clips: readonly Float32Array[], progress: ProgressFn): TranscribeRequest {
+  return {
+    backend: config.backend,
+    variant,
+    threads: config.threads,
+    decoder: config.decoder,
+    ...(config.loader ? { loader: config.loader } : {}),
+    clips,
+    repeats: 1,
+    progress,
+  };
+}
+
 /** Runs one config in this process and returns its result (ok, unsupported, or thrown). */
 export async function runConfig(job: ConfigJob, progress: ProgressFn = () => undefined): Promise<BenchResult> {
   const startedAt = new Date().toISOString();
@@ -87,17 +101,7 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
     job.cacheDir && job.provenance
       ? tensorClipCache({ dir: job.cacheDir, role: job.cacheRole ?? 'fresh', modelFiles: job.provenance.model.files, backend: config.backend, threads: config.threads, clips })
       : undefined;
-  const out = await backend.transcribe({
-    backend: config.backend,
-    variant: job.variant,
-    threads: config.threads,
-    decoder: config.decoder,
-    ...(config.loader ? { loader: config.loader } : {}),
-    clips,
-    repeats: job.repeats ?? 1,
-    progress,
-    ...(cache ? { cache } : {}),
-  });
+  const out = await backend.transcribe({ ...requestFor(config, job.variant, clips, progress), repeats: job.repeats ?? 1, ...(cache ? { cache } : {}) });
   if (out.status === 'unsupported') return unsupportedResult(config, out.reason, startedAt, environmentOf(out.runtime), stampOf(job));
   const s = await phase('score', async () => scored(job, data, out, oracle));
   const fidelity = await fidelityOf(job, data, progress);

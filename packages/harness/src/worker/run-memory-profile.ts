@@ -11,6 +11,7 @@ import { backends } from '../backends.ts';
 import { loadDataset } from '../datasets/load-dataset.ts';
 import type { MemoryProfileJob } from './job.ts';
 import type { ProgressFn } from './run-config.ts';
+import { requestFor } from './run-config.ts';
 
 async function measurePoint(job: MemoryProfileJob, progress: ProgressFn): Promise<MemoryProfilePoint> {
   const data = await loadDataset(job.dataset);
@@ -19,16 +20,7 @@ async function measurePoint(job: MemoryProfileJob, progress: ProgressFn): Promis
   if (job.prefixSec > audioSec + 1e-6) throw new Error(`${data.audio}: prefix ${job.prefixSec} s is longer than the ${audioSec.toFixed(1)} s pass`);
   const { config } = job;
   const backend = await backends[config.backend].load();
-  const out = await backend.transcribe({
-    backend: config.backend,
-    variant: job.variant,
-    threads: config.threads,
-    decoder: config.decoder,
-    ...(config.loader ? { loader: config.loader } : {}),
-    clips: [sliceSeconds(data.samples, 0, job.prefixSec)],
-    repeats: 1,
-    progress,
-  });
+  const out = await backend.transcribe(requestFor(config, job.variant, [sliceSeconds(data.samples, 0, job.prefixSec)], progress));
   if (out.status === 'unsupported') return { audioSec: job.prefixSec, status: 'unsupported', reason: out.reason };
   const clip = out.passes[0]![0]!;
   const t = clip.timings;

@@ -3,7 +3,7 @@ import type { BenchResult } from '@parakeet-bench/core';
 import { CHROMIUM_ARRAY_BUFFER_MAX_BYTES, WASM32_HEAP_MAX_BYTES } from '@parakeet-bench/core';
 import { configLabel, toMiB } from '../format.ts';
 import { profileRows } from '../memory-rows.ts';
-import { baseOptions, slug } from './chart-spec.ts';
+import { horizontalBarChart, lineChart, lineSeries, slug } from './chart-spec.ts';
 import type { ChartSpec } from './chart-spec.ts';
 
 const round = (bytes: number) => Math.round(toMiB(bytes));
@@ -14,35 +14,24 @@ export function peakRamChart(dataset: string, results: readonly BenchResult[]): 
   if (ok.length === 0) return undefined;
   const title = `Memory per config — ${dataset}`;
   const m = (r: BenchResult) => r.memory!;
-  return {
+  return horizontalBarChart({
     id: `${slug(dataset)}-peak-ram`,
     title,
-    config: {
-      type: 'bar',
-      data: {
-        labels: ok.map(configLabel),
-        datasets: [
-          { label: 'runtime baseline (MiB)', data: ok.map((r) => round(m(r).runtimeBaselineRssBytes ?? 0)), backgroundColor: '#999999' },
-          { label: 'model (MiB)', data: ok.map((r) => round(Math.max(0, m(r).modelBytes ?? 0))), backgroundColor: '#0072B2' },
-          { label: 'inference on top of the model (MiB)', data: ok.map((r) => round(Math.max(0, (m(r).inferencePeakBytes ?? 0) - Math.max(0, m(r).modelBytes ?? 0)))), backgroundColor: '#009E73' },
-        ],
-      },
-      options: {
-        ...baseOptions(title, 'resident memory at the inference peak (MiB)', 'config'),
-        indexAxis: 'y',
-        scales: {
-          x: { stacked: true, beginAtZero: true, title: { display: true, text: 'resident memory at the inference peak (MiB)', font: { size: 14 } } },
-          y: { stacked: true, title: { display: true, text: 'config', font: { size: 14 } } },
-        },
-      },
-    },
-  };
+    labels: ok.map(configLabel),
+    datasets: [
+      { label: 'runtime baseline (MiB)', data: ok.map((r) => round(m(r).runtimeBaselineRssBytes ?? 0)), backgroundColor: '#999999' },
+      { label: 'model (MiB)', data: ok.map((r) => round(Math.max(0, m(r).modelBytes ?? 0))), backgroundColor: '#0072B2' },
+      { label: 'inference on top of the model (MiB)', data: ok.map((r) => round(Math.max(0, (m(r).inferencePeakBytes ?? 0) - Math.max(0, m(r).modelBytes ?? 0)))), backgroundColor: '#009E73' },
+    ],
+    valueTitle: 'resident memory at the inference peak (MiB)',
+    stacked: true,
+  });
 }
 
 /** A horizontal reference line from x = 0 to `xMax`, dashed, drawn as its own line dataset. */
 function wall(label: string, bytes: number, xMax: number, colour: string) {
   const y = round(bytes);
-  return { label, data: [{ x: 0, y }, { x: xMax, y }], borderColor: colour, backgroundColor: colour, borderDash: [8, 6], borderWidth: 2, pointRadius: 0, tension: 0 };
+  return lineSeries(label, [{ x: 0, y }, { x: xMax, y }], colour, { borderDash: [8, 6], pointRadius: 0 });
 }
 
 /**
@@ -56,33 +45,23 @@ export function memoryProfileChart(dataset: string, results: readonly BenchResul
   const xMax = Math.max(...rows.flatMap((r) => r.points.map((p) => p.audioSec)));
   const title = `Memory against audio length — ${dataset}`;
   const yTitle = 'inference peak above the runtime baseline (MiB, log scale)';
-  return {
+  return lineChart({
     id: `${slug(dataset)}-memory-profile`,
     title,
-    config: {
-      type: 'line',
-      data: {
-        datasets: [
-          ...rows.map((r) => ({
-            label: r.label,
-            data: r.points.filter((p) => p.status === 'ok' && p.memory?.inferencePeakBytes !== undefined).map((p) => ({ x: p.audioSec, y: Math.max(1, round(p.memory!.inferencePeakBytes!)) })),
-            borderColor: colour(r.label),
-            backgroundColor: colour(r.label),
-            borderWidth: 2,
-            pointRadius: 4,
-            tension: 0,
-          })),
-          wall('browser: largest single buffer / fetch (2 GiB - 2 MiB)', CHROMIUM_ARRAY_BUFFER_MAX_BYTES, xMax, '#D55E00'),
-          wall('browser: wasm32 heap (4 GiB)', WASM32_HEAP_MAX_BYTES, xMax, '#000000'),
-        ],
-      },
-      options: {
-        ...baseOptions(title, 'audio in one pass (s)', yTitle),
-        scales: {
-          x: { type: 'linear', min: 0, title: { display: true, text: 'audio in one pass (s)', font: { size: 14 } } },
-          y: { type: 'logarithmic', title: { display: true, text: yTitle, font: { size: 14 } } },
-        },
-      },
-    },
-  };
+    xTitle: 'audio in one pass (s)',
+    yTitle,
+    datasets: [
+      ...rows.map((r) =>
+        lineSeries(
+          r.label,
+          r.points.filter((p) => p.status === 'ok' && p.memory?.inferencePeakBytes !== undefined).map((p) => ({ x: p.audioSec, y: Math.max(1, round(p.memory!.inferencePeakBytes!)) })),
+          colour(r.label),
+        ),
+      ),
+      wall('browser: largest single buffer / fetch (2 GiB - 2 MiB)', CHROMIUM_ARRAY_BUFFER_MAX_BYTES, xMax, '#D55E00'),
+      wall('browser: wasm32 heap (4 GiB)', WASM32_HEAP_MAX_BYTES, xMax, '#000000'),
+    ],
+    x: { type: 'linear', min: 0 },
+    y: { type: 'logarithmic' },
+  });
 }
