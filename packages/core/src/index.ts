@@ -10,8 +10,8 @@ export { PhaseError, phase, phaseOf } from './phase-error.ts';
 
 // The result schema, config ids and labels.
 export type { Accuracy, BackendName, BenchConfig, BenchResult, BenchResultInput, DecoderConfig, ErrorCounts, Scoring, SectionResult, UtteranceResult } from './schema.ts';
-export { RESULT_SCHEMA_VERSION, backendSchema, benchResultSchema, decoderConfigSchema, encoderFromCache, parseBenchResult } from './schema.ts';
-export { MAES_DEFAULTS, configId, decoderSlug, fileSafeName, threadsLabel } from './config-id.ts';
+export { RESULT_SCHEMA_VERSION, backendSchema, batchSizeOf, benchResultSchema, decoderConfigSchema, encoderFromCache, parseBenchResult } from './schema.ts';
+export { MAES_DEFAULTS, batchLabel, configId, decoderSlug, fileSafeName, threadsLabel } from './config-id.ts';
 
 // Model loading and the pipeline.
 export type { ModelConfig } from './model/config.ts';
@@ -27,6 +27,9 @@ export type { StageTimings, Transcript } from './transcribe.ts';
 export { FRAME_SEC, encodeAudio, nowMs, transcribe } from './transcribe.ts';
 export type { ClipCache, PassOptions, TranscribedPasses } from './transcribe-clip.ts';
 export { CacheTally, transcribeClip, transcribePasses } from './transcribe-clip.ts';
+export { planBatches } from './transcribe-batch.ts';
+export { computeFeaturesBatch, encodeFeaturesBatch } from './model/batch-acoustic.ts';
+export { greedyDecodeBatch } from './decode/greedy-batch.ts';
 
 // Audio, text and scoring.
 export { TARGET_SAMPLE_RATE, loadAudio16k, resampleTo16k } from './audio/resample.ts';

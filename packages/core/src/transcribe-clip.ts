@@ -13,6 +13,7 @@ import type { DecoderConfig } from './schema.ts';
 import type { StageTimings } from './transcribe.ts';
 import { decodeEncoded, nowMs } from './transcribe.ts';
 import { phase } from './phase-error.ts';
+import { planBatches, transcribeBatch } from './transcribe-batch.ts';
 
 /**
  * Stored features and encoder outputs of the clips of one config, by clip index. `get` gives null
@@ -115,6 +116,8 @@ export interface TranscribedPasses {
 export interface PassOptions {
   /** Timed passes over all clips (default 1). */
   readonly repeats?: number;
+  /** Clips transcribed together (default 1: clip by clip); see transcribe-batch.ts. */
+  readonly batchSize?: number;
   readonly cache?: ClipCache;
   readonly progress?: (message: string) => void;
 }
@@ -133,9 +136,19 @@ export async function transcribePasses(
   for (let k = 0; k < repeats; k++) {
     const pass = repeats > 1 ? ` (repeat ${k + 1}/${repeats})` : '';
     const out: ClipTranscript[] = [];
-    for (const [i, samples] of clips.entries()) {
-      out.push(await transcribeClip(model, samples, decoder, i, run));
-      options.progress?.(`clip ${i + 1}/${clips.length}${pass}`);
+    if ((options.batchSize ?? 1) > 1) {
+      let done = 0;
+      for (const batch of planBatches(clips.map((c) => c.length), options.batchSize!)) {
+        const transcripts = await transcribeBatch(model, clips, batch, decoder, run);
+        batch.forEach((i, k) => (out[i] = transcripts[k]!));
+        done += batch.length;
+        options.progress?.(`clip ${done}/${clips.length}${pass} (batches of ${options.batchSize})`);
+      }
+    } else {
+      for (const [i, samples] of clips.entries()) {
+        out.push(await transcribeClip(model, samples, decoder, i, run));
+        options.progress?.(`clip ${i + 1}/${clips.length}${pass}`);
+      }
     }
     passes.push(out);
   }
