@@ -3,7 +3,7 @@
 
 // Runtime-neutral sessions and the backend interface.
 export type { InferenceSession, ModelSource, Tensor, TensorType, ValueInfo } from './session.ts';
-export type { OrtSessionLike, OrtTensorCtor } from './ort-adapter.ts';
+export type { OrtSessionLike, OrtTensorCtor, OrtTensorLike } from './ort-adapter.ts';
 export { wrapOrtSession } from './ort-adapter.ts';
 export type { Backend, CacheUse, MemoryReading, RuntimeInfo, TranscribeOk, TranscribeRequest, TranscribeUnsupported } from './backend.ts';
 export { PhaseError, phase, phaseOf } from './phase-error.ts';
