@@ -25,7 +25,7 @@ export type { DecodeContext, DecodeResult, TokenDecoder } from './decode/types.t
 export { createDecoder } from './decode/index.ts';
 export type { StageTimings, Transcript } from './transcribe.ts';
 export { FRAME_SEC, encodeAudio, nowMs, transcribe } from './transcribe.ts';
-export type { ClipCache, PassOptions, TranscribedPasses } from './transcribe-clip.ts';
+export type { BatchPreprocess, ClipCache, PassOptions, TranscribedPasses } from './transcribe-clip.ts';
 export { CacheTally, transcribeClip, transcribePasses } from './transcribe-clip.ts';
 export { planBatches } from './transcribe-batch.ts';
 export { computeFeaturesBatch, encodeFeaturesBatch } from './model/batch-acoustic.ts';

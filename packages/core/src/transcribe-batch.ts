@@ -1,18 +1,20 @@
 /**
- * Throughput mode: the clips of a corpus config transcribed in batches. One nemo128 run and one
- * encoder run per batch; greedy decodes the whole batch with one decoder_joint call per step
+ * Throughput mode: the clips of a corpus config transcribed in batches. nemo128 per clip (or, with
+ * `batchPreprocess: 'padded'`, one run over the padded waveforms), one encoder run per batch on the
+ * padded features; greedy decodes the whole batch with one decoder_joint call per step
  * ({@link greedyDecodeBatch}), MAES decodes clip by clip on the batched encoder outputs (it already
  * batches the hypotheses of one clip). Batches are formed from the clips sorted by length, so
  * padding stays small; transcripts come back in dataset order and equal batch 1's.
  */
 import type { EncodedAudio, Features } from './model/acoustic.ts';
+import { computeFeatures } from './model/acoustic.ts';
 import { computeFeaturesBatch, encodeFeaturesBatch } from './model/batch-acoustic.ts';
 import type { ParakeetModel } from './model/load.ts';
 import { greedyDecodeBatch } from './decode/greedy-batch.ts';
 import type { DecodeResult } from './decode/types.ts';
 import type { ClipTranscript } from './protocol/clip-transcript.ts';
 import type { DecoderConfig } from './schema.ts';
-import type { ClipRunOptions } from './transcribe-clip.ts';
+import type { CacheTally, ClipRunOptions } from './transcribe-clip.ts';
 import type { StageTimings } from './transcribe.ts';
 import { FRAME_SEC, decodeEncoded, nowMs } from './transcribe.ts';
 import { detokenizeWithTimestamps } from './text/detokenize.ts';
@@ -27,50 +29,48 @@ export function planBatches(lengths: readonly number[], size: number): number[][
   return batches;
 }
 
+/** nemo128 on each clip alone (unpadded): the batch's features, for the encoder to pad. */
+async function featuresPerClip(model: ParakeetModel, clips: readonly Float32Array[]): Promise<Features[]> {
+  const out: Features[] = [];
+  for (const c of clips) out.push(await computeFeatures(model.preprocessor, c));
+  return out;
+}
+
 /** Splits a batch's stage time over its clips in proportion to their samples. */
 function shares(samples: readonly number[], ms: number): number[] {
   const total = samples.reduce((a, n) => a + n, 0);
   return samples.map((n) => (total > 0 ? (ms * n) / total : ms / samples.length));
 }
 
-/** Cached values of every clip of the batch, or null (and misses tallied) when one is missing. */
-async function allCached<T>(indices: readonly number[], get: (clip: number) => Promise<{ value: T; ms: number } | null>): Promise<{ values: T[]; ms: number[] } | null> {
-  const found = await Promise.all(indices.map(get));
-  if (found.some((f) => f === null)) return null;
-  return { values: found.map((f) => f!.value), ms: found.map((f) => f!.ms) };
+/** One cached stage (features or encoder output) of a batch: where its entries and times go. */
+interface BatchStage<T> {
+  readonly get: (clip: number) => Promise<{ value: T; ms: number } | null>;
+  readonly put: (clip: number, value: T, ms: number) => Promise<void>;
+  readonly tally: CacheTally | undefined;
+  readonly field: keyof StageTimings;
+  /** Runs the stage on the whole batch. */
+  readonly compute: () => Promise<T[]>;
 }
 
-async function batchFeatures(model: ParakeetModel, clips: readonly Float32Array[], indices: readonly number[], timings: StageTimings[], o: ClipRunOptions): Promise<Features[]> {
-  const cache = o.cache;
-  const cached = cache ? await allCached<Features>(indices, (i) => cache.getFeatures(i).then((c) => (c ? { value: c.features, ms: c.ms } : null))) : null;
-  indices.forEach(() => o.featureTally?.record(cached !== null));
-  if (cached) {
-    cached.ms.forEach((ms, k) => (timings[k]!.preprocessMs += ms));
-    return cached.values;
-  }
-  const samples = indices.map((i) => clips[i]!);
-  const t0 = nowMs();
-  const features = await computeFeaturesBatch(model.preprocessor, samples);
-  const split = shares(samples.map((s) => s.length), nowMs() - t0);
-  split.forEach((ms, k) => (timings[k]!.preprocessMs += ms));
-  if (cache) for (const [k, i] of indices.entries()) await cache.putFeatures(i, features[k]!, split[k]!);
-  return features;
-}
-
-async function batchEncoded(model: ParakeetModel, features: readonly Features[], clips: readonly Float32Array[], indices: readonly number[], timings: StageTimings[], o: ClipRunOptions): Promise<EncodedAudio[]> {
-  const cache = o.cache;
-  const cached = cache ? await allCached<EncodedAudio>(indices, (i) => cache.getEncoded(i).then((c) => (c ? { value: c.encoded, ms: c.ms } : null))) : null;
-  indices.forEach(() => o.encoderTally?.record(cached !== null));
-  if (cached) {
-    cached.ms.forEach((ms, k) => (timings[k]!.encodeMs += ms));
-    return cached.values;
+/**
+ * The stage's values for the clips `indices` of a batch: all from the cache when every clip has an
+ * entry (with the times stored with them), else computed for the whole batch, its time shared out
+ * by samples, and stored.
+ */
+async function runStage<T>(stage: BatchStage<T>, indices: readonly number[], samples: readonly number[], timings: StageTimings[], cached: boolean): Promise<T[]> {
+  const found = cached ? await Promise.all(indices.map(stage.get)) : [];
+  const hit = cached && found.every((f) => f !== null);
+  indices.forEach(() => stage.tally?.record(hit));
+  if (hit) {
+    found.forEach((f, k) => (timings[k]![stage.field] += f!.ms));
+    return found.map((f) => f!.value);
   }
   const t0 = nowMs();
-  const encoded = await encodeFeaturesBatch(model.encoder, features);
-  const split = shares(indices.map((i) => clips[i]!.length), nowMs() - t0);
-  split.forEach((ms, k) => (timings[k]!.encodeMs += ms));
-  if (cache) for (const [k, i] of indices.entries()) await cache.putEncoded(i, encoded[k]!, split[k]!);
-  return encoded;
+  const values = await stage.compute();
+  const split = shares(samples, nowMs() - t0);
+  split.forEach((ms, k) => (timings[k]![stage.field] += ms));
+  if (cached) for (const [k, i] of indices.entries()) await stage.put(i, values[k]!, split[k]!);
+  return values;
 }
 
 async function batchDecode(model: ParakeetModel, encoded: readonly EncodedAudio[], samples: readonly number[], decoder: DecoderConfig, timings: StageTimings[]): Promise<DecodeResult[]> {
@@ -100,8 +100,21 @@ export async function transcribeBatch(
 ): Promise<ClipTranscript[]> {
   const timings: StageTimings[] = indices.map(() => ({ preprocessMs: 0, encodeMs: 0, decodeMs: 0 }));
   const samples = indices.map((i) => clips[i]!.length);
-  const features = await phase('encode', () => batchFeatures(model, clips, indices, timings, options));
-  const encoded = await phase('encode', () => batchEncoded(model, features, clips, indices, timings, options));
+  const cache = options.cache;
+  const run = <T>(stage: BatchStage<T>) => runStage(stage, indices, samples, timings, cache !== undefined);
+  const features = await phase('encode', () =>
+    run<Features>({
+      get: (i) => cache!.getFeatures(i).then((c) => c && { value: c.features, ms: c.ms }),
+      put: (i, f, ms) => cache!.putFeatures(i, f, ms),
+      tally: options.featureTally,
+      field: 'preprocessMs',
+      compute: () => (options.batchPreprocess === 'padded' ? computeFeaturesBatch(model.preprocessor, indices.map((i) => clips[i]!)) : featuresPerClip(model, indices.map((i) => clips[i]!))),
+    }),
+  );
+  // The encoder stage reads the features as they came: straight from the batch output when computed.
+  const encoded = await phase('encode', () =>
+    run<EncodedAudio>({ get: (i) => cache!.getEncoded(i).then((c) => c && { value: c.encoded, ms: c.ms }), put: (i, e, ms) => cache!.putEncoded(i, e, ms), tally: options.encoderTally, field: 'encodeMs', compute: () => encodeFeaturesBatch(model.encoder, features) }),
+  );
   const decoded = await phase('decode', () => batchDecode(model, encoded, samples, decoder, timings));
   return decoded.map((d, k) => {
     const text = detokenizeWithTimestamps(d.tokens, d.frames, model.vocab, FRAME_SEC);

@@ -16,7 +16,8 @@
  * BENCH_BATCHES: batch sizes, default 1,2,4,8,12,16).
  */
 import type { DecoderConfig } from '@parakeet-bench/core';
-import { loadAudio16k, transcribePasses } from '@parakeet-bench/core';
+import type { BatchPreprocess } from '@parakeet-bench/core';
+import { loadAudio16k, planBatches, transcribePasses } from '@parakeet-bench/core';
 import type { FixtureDatasets } from '@parakeet-bench/fixture';
 import { ensureFixture, ensureRealShapeFixture } from '@parakeet-bench/fixture';
 import { readFile } from 'node:fs/promises';
@@ -135,24 +136,32 @@ function printContenders(w: Workload, r: Rounds, bareName: string): void {
 
 interface BatchRow {
   readonly batch: number;
+  readonly pre: BatchPreprocess;
+  /** Padded audio seconds nemo128 computes over, per audio second (padded preprocessing only). */
+  readonly padding: number;
   readonly samples: PassSample[];
   readonly texts: string;
 }
 
+/** Audio the padded preprocessor computes over, relative to the audio itself, at batch size `b`. */
+function paddingRatio(clips: readonly Float32Array[], b: number): number {
+  const total = clips.reduce((a, c) => a + c.length, 0);
+  return planBatches(clips.map((c) => c.length), b).reduce((a, batch) => a + batch.length * Math.max(...batch.map((i) => clips[i]!.length)), 0) / total;
+}
+
 async function throughput(p: PipelineUnderTest, w: Workload): Promise<BatchRow[]> {
-  const rows = new Map<number, BatchRow>();
+  const configs = BATCHES.flatMap((batch) => (batch === 1 ? [{ batch, pre: 'per-clip' as const }] : (['per-clip', 'padded'] as const).map((pre) => ({ batch, pre }))));
+  const rows = configs.map((c) => ({ ...c, padding: c.pre === 'padded' ? paddingRatio(w.clips, c.batch) : 1, samples: [] as PassSample[], texts: '' }));
   for (let round = 0; round <= ROUNDS; round++) {
-    const order = round % 2 === 0 ? BATCHES : [...BATCHES].reverse();
-    for (const batch of order) {
-      const s = await pipelinePass(p, w.clips, GREEDY, batch);
-      if (round === 0) {
-        // The cold round also checks what every batch size transcribes.
-        const { passes } = await transcribePasses(p.model, w.clips, GREEDY, { batchSize: batch });
-        rows.set(batch, { batch, samples: [], texts: passes[0]!.map((c) => c.text).join('\n') });
-      } else rows.get(batch)!.samples.push(s);
+    const order = round % 2 === 0 ? rows : [...rows].reverse();
+    for (const row of order) {
+      const s = await pipelinePass(p, w.clips, GREEDY, row.batch, row.pre);
+      if (round > 0) row.samples.push(s);
+      // The cold round also checks what every configuration transcribes.
+      else row.texts = (await transcribePasses(p.model, w.clips, GREEDY, { batchSize: row.batch, batchPreprocess: row.pre })).passes[0]!.map((c) => c.text).join('\n');
     }
   }
-  return BATCHES.map((b) => rows.get(b)!);
+  return rows;
 }
 
 function printThroughput(w: Workload, rows: readonly BatchRow[], reference: number | null, profile = 'fixture'): void {
@@ -162,6 +171,7 @@ function printThroughput(w: Workload, rows: readonly BatchRow[], reference: numb
   console.table(
     rows.map((r) => ({
       batch: r.batch,
+      nemo128: r.batch === 1 ? '-' : `${r.pre}${r.pre === 'padded' ? ` (x${r.padding.toFixed(2)} audio)` : ''}`,
       'pre ms': f1(med(r.samples, (s) => s.wallMs.preprocess)),
       'enc ms': f1(med(r.samples, (s) => s.wallMs.encode)),
       'dec ms': f1(med(r.samples, (s) => s.wallMs.decode)),
@@ -169,7 +179,7 @@ function printThroughput(w: Workload, rows: readonly BatchRow[], reference: numb
       RTFx: f1(rtfx(w.audioSec, wall(r))),
       'RTFx on CPU time': f1(rtfx(w.audioSec, med(r.samples, (s) => s.totalCpuMs))),
       'vs batch 1': (wall(one) / wall(r)).toFixed(2),
-      'decoder calls': r.samples[0]!.calls.decode,
+      'nemo128/enc/dec calls': `${r.samples[0]!.calls.preprocess}/${r.samples[0]!.calls.encode}/${r.samples[0]!.calls.decode}`,
       'transcripts = batch 1': r.texts === one.texts ? 'yes' : 'NO',
     })),
   );
@@ -178,7 +188,7 @@ function printThroughput(w: Workload, rows: readonly BatchRow[], reference: numb
   const [c1, cb] = [one.samples[0]!.calls.decode, best.samples[0]!.calls.decode];
   const maxCalls = rows.reduce((a, b) => (b.samples[0]!.calls.decode < a.samples[0]!.calls.decode ? b : a));
   console.log(
-    `best batch ${best.batch}: RTFx ${f1(bestRtfx)} = ${(wall(one) / wall(best)).toFixed(2)}x batch 1 (${f1(rtfx(w.audioSec, wall(one)))}); decoder_joint calls ${c1} -> ${cb} ` +
+    `best: batch ${best.batch}, nemo128 ${best.pre}: RTFx ${f1(bestRtfx)} = ${(wall(one) / wall(best)).toFixed(2)}x batch 1 (${f1(rtfx(w.audioSec, wall(one)))}); decoder_joint calls ${c1} -> ${cb} ` +
       `(${c1 - cb} saved, ${((100 * (c1 - cb)) / c1).toFixed(1)}%); fewest calls at batch ${maxCalls.batch}: ${maxCalls.samples[0]!.calls.decode} (${c1 - maxCalls.samples[0]!.calls.decode} saved)`,
   );
   if (reference !== null) {

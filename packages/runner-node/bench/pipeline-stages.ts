@@ -4,7 +4,7 @@
  * fed tensors built before the clock starts: nemo128 per clip, the encoder per clip on precomputed
  * features, and decoder_joint replaying the exact calls our greedy decode made (recorded once).
  */
-import type { DecoderConfig, OrtSessionLike, ParakeetModel } from '@parakeet-bench/core';
+import type { BatchPreprocess, DecoderConfig, OrtSessionLike, ParakeetModel } from '@parakeet-bench/core';
 import { loadParakeet, transcribePasses } from '@parakeet-bench/core';
 import { FIXTURE_FP32_VARIANT } from '@parakeet-bench/fixture';
 import ort from 'onnxruntime-node';
@@ -81,11 +81,11 @@ export async function openPipeline(dir: string, threads: number, publicRun = fal
 }
 
 /** One timed pass of our pipeline over `clips` at `batchSize`; stage times as the results record them. */
-export async function pipelinePass(p: PipelineUnderTest, clips: readonly Float32Array[], decoder: DecoderConfig, batchSize: number): Promise<PassSample> {
+export async function pipelinePass(p: PipelineUnderTest, clips: readonly Float32Array[], decoder: DecoderConfig, batchSize: number, batchPreprocess: BatchPreprocess = 'per-clip'): Promise<PassSample> {
   const calls0 = p.model.joint.calls;
   let passes: Awaited<ReturnType<typeof transcribePasses>>['passes'] = [];
   const total = await timed(async () => {
-    passes = (await transcribePasses(p.model, clips, decoder, { batchSize })).passes;
+    passes = (await transcribePasses(p.model, clips, decoder, { batchSize, batchPreprocess })).passes;
   });
   const wallMs = { preprocess: 0, encode: 0, decode: 0 };
   for (const c of passes[0]!) {
@@ -97,7 +97,8 @@ export async function pipelinePass(p: PipelineUnderTest, clips: readonly Float32
   const share = total.cpuMs / (wallMs.preprocess + wallMs.encode + wallMs.decode);
   const cpuMs = { preprocess: wallMs.preprocess * share, encode: wallMs.encode * share, decode: wallMs.decode * share };
   const batches = Math.ceil(clips.length / batchSize);
-  return { wallMs, cpuMs, calls: { preprocess: batches, encode: batches, decode: p.model.joint.calls - calls0 }, totalWallMs: total.wallMs, totalCpuMs: total.cpuMs };
+  const preCalls = batchSize > 1 && batchPreprocess === 'padded' ? batches : clips.length;
+  return { wallMs, cpuMs, calls: { preprocess: preCalls, encode: batches, decode: p.model.joint.calls - calls0 }, totalWallMs: total.wallMs, totalCpuMs: total.cpuMs };
 }
 
 /** Bare sessions of the three graphs and the feeds of every call, built before any timing. */

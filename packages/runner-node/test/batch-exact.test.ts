@@ -4,7 +4,7 @@
  * greedy (batched decoding) and MAES (per clip, on batched encoder outputs), for clips of very
  * different lengths in one batch and for a batch larger than the set.
  */
-import type { ClipTranscript, DecoderConfig, ParakeetModel } from '@parakeet-bench/core';
+import type { BatchPreprocess, ClipTranscript, DecoderConfig, ParakeetModel } from '@parakeet-bench/core';
 import { MAES_DEFAULTS, loadAudio16k, loadParakeet, transcribePasses } from '@parakeet-bench/core';
 import type { FixturePaths } from '@parakeet-bench/fixture';
 import { ensureFixture, fixtureVariants } from '@parakeet-bench/fixture';
@@ -37,16 +37,16 @@ const MAES4: DecoderConfig = { kind: 'maes', ...MAES_DEFAULTS, beamWidth: 4 };
 /** What must not change with the batch size: text, and each word with the frame it starts on. */
 const transcriptOf = (clips: readonly ClipTranscript[]) => clips.map((c) => ({ text: c.text, words: c.words }));
 
-async function run(model: ParakeetModel, clips: readonly Float32Array[], decoder: DecoderConfig, batchSize: number) {
+async function run(model: ParakeetModel, clips: readonly Float32Array[], decoder: DecoderConfig, batchSize: number, batchPreprocess: BatchPreprocess = 'per-clip') {
   const calls0 = model.joint.calls;
   const rows0 = model.joint.rows;
-  const { passes } = await transcribePasses(model, clips, decoder, { batchSize });
+  const { passes } = await transcribePasses(model, clips, decoder, { batchSize, batchPreprocess });
   return { clips: passes[0]!, calls: model.joint.calls - calls0, rows: model.joint.rows - rows0 };
 }
 
 describe('batched transcription equals batch 1 on every fixture variant', () => {
   for (const id of ['fp32', 'fp32-sharded', 'fp16', 'int8-stock', 'int8-smoothquant']) {
-    it(`${id}: greedy and MAES-4 at batch 4 and 64 (larger than the set), short clips and mixed lengths`, async () => {
+    it(`${id}: greedy and MAES-4 at batch 4 and 64 (larger than the set), nemo128 per clip and padded, short clips and mixed lengths`, async () => {
       const variant = fixtureVariants(fx).find((v) => v.id === id)!;
       const model = await loadParakeet(nodeModelSource(variant.dir, { threads: 1 }), variant);
       try {
@@ -54,9 +54,9 @@ describe('batched transcription equals batch 1 on every fixture variant', () => 
           for (const decoder of [GREEDY, MAES4]) {
             const one = await run(model, clips, decoder, 1);
             expect(one.clips.filter((c) => c.text.length > 0).length, `${name}: batch 1 transcribes something`).toBeGreaterThan(clips.length / 2);
-            for (const batchSize of [4, 64]) {
-              const many = await run(model, clips, decoder, batchSize);
-              expect(transcriptOf(many.clips), `${id} ${name} ${decoder.kind} batch ${batchSize}`).toEqual(transcriptOf(one.clips));
+            for (const [batchSize, pre] of [[4, 'per-clip'], [4, 'padded'], [64, 'per-clip'], [64, 'padded']] as const) {
+              const many = await run(model, clips, decoder, batchSize, pre);
+              expect(transcriptOf(many.clips), `${id} ${name} ${decoder.kind} batch ${batchSize}, nemo128 ${pre}`).toEqual(transcriptOf(one.clips));
               expect(many.clips.map((c) => [c.samples, c.featuresLength, c.encodedLength])).toEqual(one.clips.map((c) => [c.samples, c.featuresLength, c.encodedLength]));
               if (decoder.kind === 'greedy') {
                 // Every batch-1 call is one row of a batched call; batching only saves calls.
