@@ -183,16 +183,18 @@ function printThroughput(w: Workload, rows: readonly BatchRow[], reference: numb
       'transcripts = batch 1': r.texts === one.texts ? 'yes' : 'NO',
     })),
   );
-  const best = rows.reduce((a, b) => (wall(b) < wall(a) ? b : a));
-  const bestRtfx = rtfx(w.audioSec, wall(best));
-  const [c1, cb] = [one.samples[0]!.calls.decode, best.samples[0]!.calls.decode];
-  const maxCalls = rows.reduce((a, b) => (b.samples[0]!.calls.decode < a.samples[0]!.calls.decode ? b : a));
-  console.log(
-    `best: batch ${best.batch}, nemo128 ${best.pre}: RTFx ${f1(bestRtfx)} = ${(wall(one) / wall(best)).toFixed(2)}x batch 1 (${f1(rtfx(w.audioSec, wall(one)))}); decoder_joint calls ${c1} -> ${cb} ` +
-      `(${c1 - cb} saved, ${((100 * (c1 - cb)) / c1).toFixed(1)}%); fewest calls at batch ${maxCalls.batch}: ${maxCalls.samples[0]!.calls.decode} (${c1 - maxCalls.samples[0]!.calls.decode} saved)`,
-  );
-  if (reference !== null) {
-    console.log(`target throughput >= 2x the reference's batch-1 RTFx (2 x ${reference} = ${2 * reference}): ${f1(bestRtfx)} -> ${bestRtfx >= 2 * reference ? 'met' : 'MISSED'}`);
+  const cpu = (r: BatchRow) => med(r.samples, (s) => s.totalCpuMs);
+  const c1 = one.samples[0]!.calls.decode;
+  // Best by wall time (what RTFx is) and by CPU time (what other jobs on a shared machine do not move).
+  for (const [clock, time] of [['wall', wall], ['CPU', cpu]] as const) {
+    const best = rows.reduce((a, b) => (time(b) < time(a) ? b : a));
+    const bestRtfx = rtfx(w.audioSec, time(best));
+    const cb = best.samples[0]!.calls.decode;
+    console.log(
+      `best on ${clock} time: batch ${best.batch}, nemo128 ${best.pre}: RTFx ${f1(bestRtfx)} = ${(time(one) / time(best)).toFixed(2)}x batch 1 (${f1(rtfx(w.audioSec, time(one)))}); ` +
+        `decoder_joint calls ${c1} -> ${cb} (${c1 - cb} saved, ${((100 * (c1 - cb)) / c1).toFixed(1)}%)` +
+        (reference !== null ? ` | target >= 2x the reference's batch-1 RTFx (2 x ${reference} = ${2 * reference}): ${bestRtfx >= 2 * reference ? 'met' : 'MISSED'}` : ''),
+    );
   }
   if (rows.some((r) => r.texts !== one.texts)) throw new Error('bench: a batch size changed the transcripts');
 }
@@ -233,7 +235,7 @@ async function main(): Promise<void> {
     const ref = REFERENCE_RTFX[w.name];
     summary.push(
       `${w.name.padEnd(13)} batch-1 RTFx ours ${f1(ours)} vs bare session.run ${f1(bare)} (ours/bare time ${(bare / ours).toFixed(3)}); on CPU time ${f1(oursCpu)}; cold first pass ${f1(cold)} | ` +
-        `reference (issue 17, other run) ${ref}: warm ${ours >= ref ? 'met' : 'MISSED'}, cold ${cold >= ref ? 'met' : 'MISSED'}`,
+        `reference (issue 17, measured elsewhere) ${ref}: warm ${ours >= ref ? 'met' : 'MISSED'}, cold ${cold >= ref ? 'met' : 'MISSED'}, on CPU time ${oursCpu >= ref ? 'met' : 'MISSED'}`,
     );
   }
   await pub.model.release();
