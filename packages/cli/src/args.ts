@@ -36,3 +36,15 @@ export function normalizerArg(value: string | undefined): string | undefined {
   if (value !== undefined && !isNormalizerId(value)) throw new UsageError(`--normalizer: unknown normalizer "${value}"; valid ids: ${normalizerIds.join(', ')}`);
   return value;
 }
+
+/**
+ * The handler of the action named by the first positional (`bench model fetch`, `bench history
+ * record`) and the positionals after it; a usage error names the valid ones.
+ */
+export function pickAction<H>(actions: Readonly<Record<string, H>>, positionals: readonly string[], what: string): [H, string[]] {
+  const [name, ...rest] = positionals;
+  const handler = name === undefined ? undefined : actions[name];
+  const valid = Object.keys(actions).join(' or ');
+  if (!handler) throw new UsageError(name === undefined ? `missing ${what}: ${valid}` : `unknown ${what} "${name}": use ${valid}`);
+  return [handler, rest];
+}

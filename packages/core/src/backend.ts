@@ -7,7 +7,7 @@
  * datasets, caches, scoring and result files stay in the harness, so results differ between backends
  * only where the runtime does.
  */
-import type { BackendName, BenchResult, DecoderConfig } from './schema.ts';
+import type { BackendName, BenchResult, DecoderConfig, ModelLoader } from './schema.ts';
 import type { ModelVariant } from './model/variant.ts';
 import type { ClipTranscript } from './protocol/clip-transcript.ts';
 import type { ClipCache } from './transcribe-clip.ts';
@@ -28,6 +28,8 @@ export interface TranscribeRequest {
   /** Intra-op threads; 0 lets the runtime choose. */
   readonly threads: number;
   readonly decoder: DecoderConfig;
+  /** How a browser backend loads the model (default `array-buffer`); node-cpu opens files by path. */
+  readonly loader?: ModelLoader;
   /** Mono 16 kHz clips, in order. */
   readonly clips: readonly Float32Array[];
   /** Timed passes over all clips (>= 1); every pass is returned. */

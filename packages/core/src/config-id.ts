@@ -1,4 +1,5 @@
 import type { BenchConfig, DecoderConfig } from './schema.ts';
+import { DEFAULT_MODEL_LOADER } from './schema.ts';
 
 /** Default MAES settings (NeMo's). */
 export const MAES_DEFAULTS = {
@@ -32,13 +33,18 @@ export function fileSafeName(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]+/g, '_');
 }
 
+/** `-stream` for a browser config on a non-default loader, else nothing (ids of default configs stay as they were). */
+export function loaderSlug(c: Pick<BenchConfig, 'loader'>): string {
+  return c.loader && c.loader !== DEFAULT_MODEL_LOADER ? `-${c.loader}` : '';
+}
+
 /**
- * Stable, file-name-safe id of a config: dataset, variant, backend+threads, decoder, and `bN` for a
- * batch size N > 1 only, so batch-1 ids (and the committed baselines keyed on them) never change.
+ * Stable, file-name-safe id of a config: dataset, variant, backend+threads(+loader), decoder, and `bN`
+ * for a batch size N > 1 only, so batch-1 ids (and the committed baselines keyed on them) never change.
  */
 export function configId(c: Omit<BenchConfig, 'id'>): string {
   const batch = c.batchSize !== undefined && c.batchSize !== 1 ? [`b${c.batchSize}`] : [];
-  return [fileSafeName(c.dataset), fileSafeName(c.variant), `${c.backend}-t${c.threads}`, decoderSlug(c.decoder), ...batch].join('__');
+  return [fileSafeName(c.dataset), fileSafeName(c.variant), `${c.backend}-t${c.threads}${loaderSlug(c)}`, decoderSlug(c.decoder), ...batch].join('__');
 }
 
 /** How a batch size reads in labels: empty for batch 1 (the default), else ` · batch N`. */

@@ -9,8 +9,20 @@ export type { Backend, CacheUse, MemoryReading, RuntimeInfo, TranscribeOk, Trans
 export { PhaseError, phase, phaseOf } from './phase-error.ts';
 
 // The result schema, config ids and labels.
-export type { Accuracy, BackendName, BenchConfig, BenchResult, BenchResultInput, DecoderConfig, ErrorCounts, Scoring, SectionResult, UtteranceResult } from './schema.ts';
-export { RESULT_SCHEMA_VERSION, backendSchema, batchSizeOf, benchResultSchema, decoderConfigSchema, encoderFromCache, parseBenchResult } from './schema.ts';
+export type { Accuracy, BackendName, BenchConfig, BenchResult, BenchResultInput, DecoderConfig, ErrorCounts, ModelLoader, Scoring, SectionResult, UtteranceResult } from './schema.ts';
+export {
+  DEFAULT_MODEL_LOADER,
+  MAPPED_WEIGHTS_NOTE,
+  RESULT_SCHEMA_VERSION,
+  backendSchema,
+  batchSizeOf,
+  benchResultSchema,
+  decoderConfigSchema,
+  encoderFromCache,
+  modelLoaderSchema,
+  parseBenchResult,
+  weightsMapped,
+} from './schema.ts';
 export { MAES_DEFAULTS, batchLabel, configId, decoderSlug, fileSafeName, threadsLabel } from './config-id.ts';
 
 // Model loading and the pipeline.
@@ -21,6 +33,7 @@ export { DEFAULT_PREPROCESSOR_FILE, STANDARD_FILES, preprocessorFileOf } from '.
 export type { EncodedAudio, Features } from './model/acoustic.ts';
 export type { ParakeetModel } from './model/load.ts';
 export { loadParakeet } from './model/load.ts';
+export { ModelFileError, modelFilePath } from './model/load-errors.ts';
 export type { DecodeContext, DecodeResult, TokenDecoder } from './decode/types.ts';
 export { createDecoder } from './decode/index.ts';
 export type { StageTimings, Transcript } from './transcribe.ts';

@@ -14,6 +14,20 @@ export const backendSchema = z.enum(['node-cpu', 'web-wasm', 'web-webgpu']);
 /** Backend identifier, e.g. `node-cpu`. */
 export type BackendName = z.infer<typeof backendSchema>;
 
+/**
+ * How a browser page gets model bytes into onnxruntime-web: `array-buffer` fetches each file with
+ * `Response.arrayBuffer()` (Chromium's ceiling: 2 GiB - 2 MiB per file), `stream` reads the body into
+ * one buffer preallocated from Content-Length (no per-fetch ceiling), `ort-url` hands onnxruntime-web
+ * the URLs of the graph and its external data so it fetches them itself, `jspi-blob` runs
+ * onnxruntime-web's JSPI build and mounts external data as Blobs it reads tensor by tensor (the page
+ * never holds the weights, so they are in memory once instead of twice while a session is created).
+ */
+export const modelLoaderSchema = z.enum(['array-buffer', 'stream', 'ort-url', 'jspi-blob']);
+/** A browser model loader. */
+export type ModelLoader = z.infer<typeof modelLoaderSchema>;
+/** The loader browser configs use when none is named; it stays out of config ids. */
+export const DEFAULT_MODEL_LOADER: ModelLoader = 'array-buffer';
+
 /** Decoder settings; `maes` fields mirror NeMo's names. */
 export const decoderConfigSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('greedy'), maxTokensPerStep: z.number().int().positive().optional() }),
@@ -45,6 +59,8 @@ export const configSchema = z.object({
    * results written before batching existed keep their meaning and their ids.
    */
   batchSize: z.number().int().min(2).optional(),
+  /** Browser backends: how the page loads the model (in the config id only when not the default). */
+  loader: modelLoaderSchema.optional(),
 });
 /** Identity of one config. */
 export type BenchConfig = z.infer<typeof configSchema>;
@@ -118,6 +134,8 @@ const memorySchema = z.object({
   baselineRssBytes: z.number().nonnegative(),
   /** peak minus baseline: what the model and inference cost. */
   modelRssBytes: z.number(),
+  /** RSS right after the model loaded, once loader copies were released: what stays resident. */
+  afterLoadRssBytes: z.number().nonnegative().optional(),
   /** Where the numbers were read: this Node process, or a browser renderer/GPU process. */
   source: z.string(),
 });
@@ -287,6 +305,17 @@ export type BenchResultInput = z.input<typeof benchResultSchema>;
  */
 export function encoderFromCache(r: Pick<BenchResult, 'decodeStats'>): boolean {
   return r.decodeStats?.encoderCache === 'hit' || r.decodeStats?.encoderCache === 'partial';
+}
+
+/** How the node-cpu note starts when onnxruntime-node mapped the encoder's external data. */
+export const MAPPED_WEIGHTS_NOTE = 'onnxruntime-node memory-maps external data';
+
+/**
+ * True when the result's RAM counts mapped weights only as far as inference read them (node-cpu with
+ * external data), so it is not comparable with a browser's, which copies every weight into its heap.
+ */
+export function weightsMapped(r: Pick<BenchResult, 'model'>): boolean {
+  return r.model?.notes.some((n) => n.startsWith(MAPPED_WEIGHTS_NOTE)) ?? false;
 }
 
 /** Parses and validates a result JSON text; `source` names the file in errors. */

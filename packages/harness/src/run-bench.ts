@@ -4,7 +4,10 @@
  * it and prints the summary table.
  */
 import { join, resolve } from 'node:path';
-import { ensureFixture } from '@parakeet-bench/fixture';
+import { ensureBigFixture, ensureFixture } from '@parakeet-bench/fixture';
+import type { ShardCosts } from '@parakeet-bench/results';
+import { readShardCosts } from '@parakeet-bench/results';
+import { bigFixtureSweep } from './sweep/big-sweep.ts';
 import { fixtureSweep } from './sweep/default-sweep.ts';
 import { batchNotes } from './sweep/sweep-spec.ts';
 import type { SweepOverrides } from './sweep/build-sweep.ts';
@@ -15,7 +18,8 @@ import type { SweepOutput } from './sweep/progress-output.ts';
 import { stdoutOutput } from './sweep/progress-output.ts';
 import type { SweepOutcome } from './sweep/run-sweep.ts';
 import { runSweep } from './sweep/run-sweep.ts';
-import { groupKey, parseShard, selectShard } from './sweep/shard.ts';
+import { parseShard } from './sweep/shard.ts';
+import { selectBalancedShard } from './sweep/shard-cost.ts';
 import { formatComparisonLines, formatSummaryTable } from './sweep/summary.ts';
 
 /** Everything `bench run` accepts, parsed. */
@@ -24,6 +28,8 @@ export interface BenchRunOptions {
   readonly config?: string;
   /** Instead of a sweep file: every variant found in this model directory over `quick` datasets. */
   readonly modelDir?: string;
+  /** Without a sweep file or model dir: `big` runs {@link bigFixtureSweep} instead of the fixture sweep. */
+  readonly fixture?: 'default' | 'big';
   readonly quick?: QuickDatasets;
   readonly resultsDir: string;
   readonly runLabel?: string;
@@ -33,6 +39,11 @@ export interface BenchRunOptions {
   readonly datasets?: readonly string[];
   /** `i/n`: only shard i of n. */
   readonly shard?: string;
+  /**
+   * Costs file for balancing shards (`bench history costs`): measured wall times per config. Without
+   * it shards are balanced on a rough prior.
+   */
+  readonly shardCosts?: string;
   readonly retryFailed?: boolean;
   readonly force?: boolean;
   /** The run id to write as (CI shards of one night pass the same); default: continue or start one. */
@@ -67,16 +78,28 @@ export async function runBench(o: BenchRunOptions): Promise<BenchRunOutcome> {
       throw new InputError((e as Error).message);
     }
   }
+  if (o.shardCosts && !o.shard) throw new InputError('--shard-costs balances shards: give --shard i/n with it');
+  let costs: ShardCosts | undefined;
+  if (o.shardCosts) {
+    try {
+      costs = await readShardCosts(o.shardCosts);
+    } catch (e) {
+      throw new InputError((e as Error).message);
+    }
+  }
   if (o.config && o.modelDir) throw new InputError('give either --config or --model-dir, not both');
   if (!o.modelDir && hasQuick(o.quick)) {
     throw new InputError('--long-audio, --manifest and --folder go with --model-dir (a sweep file lists its own datasets)');
   }
+  if (o.fixture === 'big' && (o.config || o.modelDir)) throw new InputError('--fixture big replaces the sweep: give it without --config and --model-dir');
   const input = o.config
     ? await loadSweepFile(o.config)
     : o.modelDir
       ? modelDirSweep(o.modelDir, o.quick ?? {})
-      : fixtureSweep(await ensureFixture(o.cacheDir));
-  const source = o.config ?? (o.modelDir ? `--model-dir ${o.modelDir}` : 'built-in fixture sweep');
+      : o.fixture === 'big'
+        ? bigFixtureSweep(await ensureBigFixture(o.cacheDir), await ensureFixture(o.cacheDir))
+        : fixtureSweep(await ensureFixture(o.cacheDir));
+  const source = o.config ?? (o.modelDir ? `--model-dir ${o.modelDir}` : `built-in ${o.fixture === 'big' ? 'big ' : ''}fixture sweep`);
   const spec = buildSweep(input, o.overrides ?? {}, source);
   checkKnown(o.variants, spec.variants.map((v) => v.id), 'variants');
   checkKnown(o.datasets, spec.datasets.map((d) => d.name), 'datasets');
@@ -98,8 +121,12 @@ export async function runBench(o: BenchRunOptions): Promise<BenchRunOutcome> {
     ...(o.noCache ? {} : { tensorCacheDir: join(o.cacheDir, 'tensors') }),
     select: (jobs) => {
       const kept = jobs.filter((j) => (!o.variants || o.variants.includes(j.config.variant)) && (!o.datasets || o.datasets.includes(j.config.dataset)));
-      const mine = o.shard ? new Set(selectShard([...new Set(kept.map(groupKey))], o.shard)) : null;
-      const selected = mine ? kept.filter((j) => mine.has(groupKey(j))) : kept;
+      let selected = kept;
+      if (o.shard) {
+        const shard = selectBalancedShard(kept, o.shard, costs?.configs ?? {}, costs?.night ? `night ${costs.night}` : 'empty history');
+        output.line(`bench run: ${shard.note}`);
+        selected = shard.jobs;
+      }
       planned = selected.length;
       return selected;
     },

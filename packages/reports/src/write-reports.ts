@@ -3,8 +3,8 @@ import { basename, join } from 'node:path';
 import type { BenchResult, Scoring } from '@parakeet-bench/core';
 import { isNormalizerId, normalizerIds, rescoreResult, scoringOf } from '@parakeet-bench/core';
 import { writeFileAtomic } from '@parakeet-bench/node-io';
-import type { InvalidResult } from '@parakeet-bench/results';
-import { groupRuns, latestRun, newestRunPerDirectory, scanResults } from '@parakeet-bench/results';
+import type { InvalidResult, Night, Run } from '@parakeet-bench/results';
+import { groupRuns, latestRun, newestRunPerDirectory, readNightFile, readResultsStrict, scanResults } from '@parakeet-bench/results';
 import { renderDashboard } from './html/page.ts';
 import type { ReportInput } from './reporters/reporter.ts';
 import { reporters } from './reporters/index.ts';
@@ -20,6 +20,20 @@ export interface ReportOptions {
    * reporting; the result files are not changed (`bench rescore` rewrites them).
    */
   readonly normalizer?: string;
+  /** The current baseline (a result directory or file), marked on the trend charts. */
+  readonly baseline?: string;
+}
+
+/** night.json of every run that has one (runs of a history store), by run directory. */
+async function nightsOf(root: string | readonly string[], runs: readonly Run[]): Promise<Map<string, Night>> {
+  const nights = new Map<string, Night>();
+  // Run directories are relative to the one path searched; a list of files has no such root.
+  if (typeof root !== 'string') return nights;
+  for (const run of runs) {
+    const night = await readNightFile(join(root, run.dir));
+    if (night) nights.set(run.dir, night);
+  }
+  return nights;
 }
 
 /** `results` rescored with `normalizer` (in memory), each with its own language. */
@@ -49,11 +63,18 @@ export async function prepareReport(results: string | readonly string[], options
     const why = first ? ` (${loaded.invalid.length} unreadable, e.g. ${first.reason})` : '';
     throw new Error(`no valid result files in ${where}${why}; run \`bench run\` first or pass --results <dir>`);
   }
+  const baseline = options.baseline === undefined
+    ? undefined
+    : (await readResultsStrict(options.baseline).catch((e: Error) => {
+        throw new Error(`--baseline: ${e.message}`);
+      })).map((f) => f.result);
   return {
     latest,
     runs,
     invalid: loaded.invalid,
     notices,
+    nights: await nightsOf(results, runs),
+    ...(baseline ? { baseline } : {}),
     ...(options.compareTo !== undefined ? { compareTo: options.compareTo } : {}),
     ...(options.normalizer !== undefined ? { rescoredWith: options.normalizer } : {}),
   };

@@ -5,3 +5,9 @@ export type { InvalidResult, ResultScan, ScanOptions, StoredResult } from './sca
 export { readResultsStrict, scanResults, scanResultsStrict } from './scan-results.ts';
 export type { Run } from './runs.ts';
 export { byRunId, groupRuns, latestRun, newestRunPerDirectory, requireOneRun } from './runs.ts';
+export type { Night, NightVerdict } from './history/night-file.ts';
+export { readNightFile } from './history/night-file.ts';
+export { recordNight } from './history/record-night.ts';
+export { DEFAULT_RETENTION } from './history/retention.ts';
+export type { ShardCosts } from './history/shard-costs.ts';
+export { readShardCosts, writeShardCosts } from './history/shard-costs.ts';

@@ -36,6 +36,7 @@ export interface BenchBrowser {
 }
 
 const SETPRIV = '/usr/bin/setpriv';
+const EXPOSE_GC = '--js-flags=--expose-gc';
 
 /**
  * A wrapper that execs Chromium with PR_SET_PDEATHSIG=KILL: when the worker process is killed (the
@@ -60,7 +61,8 @@ export async function openBenchBrowser(server: StaticServer, options: BenchBrows
     chromium = await launchChromium({
       executablePath: wrapper?.path ?? executablePath,
       webgpu: options.webgpu,
-      ...(options.extraArgs ? { extraArgs: options.extraArgs } : {}),
+      // gc() lets the page free its copies of a model as soon as onnxruntime-web holds its own.
+      extraArgs: [EXPOSE_GC, ...(options.extraArgs ?? [])],
     });
   } catch (e) {
     if (wrapper) await rm(wrapper.dir, { recursive: true, force: true });

@@ -4,10 +4,11 @@
  * transcripts come back clip by clip and are scored by the harness like any other backend's.
  */
 import type { Backend, BackendName, ClipTranscript, TranscribeOk, TranscribeRequest, TranscribeUnsupported } from '@parakeet-bench/core';
-import { PhaseError, nowMs, phase } from '@parakeet-bench/core';
+import { DEFAULT_MODEL_LOADER, PhaseError, nowMs, phase } from '@parakeet-bench/core';
 import type { BenchBrowser } from './bench-browser.ts';
 import { openBenchBrowser } from './bench-browser.ts';
-import { readBrowserPeaks, resetBrowserPeaks } from './browser-memory.ts';
+import type { ExtraProcessType } from './browser-memory.ts';
+import { readBrowserPeaks, readBrowserRss, resetBrowserPeaks } from './browser-memory.ts';
 import type { BrowserLimits, GraphPlan } from './browser-limits.ts';
 import { DEFAULT_BROWSER_LIMITS, planBrowserModel } from './browser-limits.ts';
 import { PAGE_HTML, PAGE_PATHS, buildPageBundle, ortWebDistDir } from './page-bundle.ts';
@@ -30,7 +31,7 @@ const fileUrl = (file: string): string => PAGE_PATHS.model + file.split('/').map
 
 function externalDataOf(graphs: readonly GraphPlan[]): Record<string, PageExternalData[]> {
   const out: Record<string, PageExternalData[]> = {};
-  for (const g of graphs) out[g.file] = g.externalData.map((e) => ({ path: e.path, url: fileUrl(e.file) }));
+  for (const g of graphs) out[g.file] = g.externalData.map((e) => ({ path: e.path, file: e.file, url: fileUrl(e.file) }));
   return out;
 }
 
@@ -47,10 +48,12 @@ export async function transcribeInBrowser(req: TranscribeRequest, options: Brows
     // Checked before Chromium starts: the page transcribes one clip per call from this process.
     return { status: 'unsupported', reason: `${backend}: batch size ${req.batchSize} is not supported (the browser page transcribes clip by clip); throughput mode runs on node-cpu, or use batch size 1`, runtime: runtimeOf(null, null) };
   }
-  const plan = await phase('plan', () => planBrowserModel(req.variant, backend, options.limits ?? DEFAULT_BROWSER_LIMITS));
+  const limits = options.limits ?? DEFAULT_BROWSER_LIMITS;
+  const loader = req.loader ?? DEFAULT_MODEL_LOADER;
+  const plan = await phase('plan', () => planBrowserModel(req.variant, backend, limits, loader));
   if (plan.status === 'unsupported') return { status: 'unsupported', reason: plan.reason, runtime: runtimeOf(null, null) };
 
-  const bundle = await phase('bundle', () => buildPageBundle());
+  const bundle = await phase('bundle', () => buildPageBundle(loader === 'jspi-blob' ? 'jspi' : 'default'));
   const server = await startStaticServer({
     roots: { [PAGE_PATHS.ort]: ortWebDistDir(), [PAGE_PATHS.model]: req.variant.dir },
     files: { [PAGE_PATHS.html]: PAGE_HTML, [PAGE_PATHS.bundle]: bundle },
@@ -82,7 +85,8 @@ export async function transcribeInBrowser(req: TranscribeRequest, options: Brows
       }
     }
     await phase('audio', () => b.call('fetchAudio', req.clips.map((_, i) => `${PAGE_PATHS.audio}${i}.f32`)));
-    const baseline = await phase('memory', () => resetBrowserPeaks(b.chromium.browser));
+    const extra: ExtraProcessType[] = [...(backend === 'web-webgpu' ? (['GPU'] as const) : []), ...(loader === 'jspi-blob' ? (['browser'] as const) : [])];
+    const baseline = await phase('memory', () => resetBrowserPeaks(b.chromium.browser, extra));
     req.progress(`loading ${plan.variant.id} on ${backend}`);
     const t0 = nowMs();
     const request: PageLoadRequest = {
@@ -91,10 +95,13 @@ export async function transcribeInBrowser(req: TranscribeRequest, options: Brows
       variant: plan.variant,
       modelBase: PAGE_PATHS.model,
       externalData: externalDataOf(plan.graphs),
+      loader,
+      maxFetchBytes: limits.maxFetchBytes,
     };
     const loaded = await phase('load', () => b.call('load', request));
     notes.push(...loaded.notes);
     const loadMs = nowMs() - t0;
+    const afterLoadRssBytes = await phase('memory', () => readBrowserRss(baseline));
     const passes: ClipTranscript[][] = [];
     for (let k = 0; k < req.repeats; k++) {
       const pass = req.repeats > 1 ? ` (repeat ${k + 1}/${req.repeats})` : '';
@@ -106,7 +113,7 @@ export async function transcribeInBrowser(req: TranscribeRequest, options: Brows
       passes.push(clips);
     }
     const stats = await phase('transcribe', () => b.call('stats', undefined));
-    const memory = await phase('memory', () => readBrowserPeaks(baseline, backend === 'web-webgpu'));
+    const memory = { ...(await phase('memory', () => readBrowserPeaks(baseline))), afterLoadRssBytes };
     return {
       status: 'ok',
       passes,

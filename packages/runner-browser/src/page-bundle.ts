@@ -26,11 +26,19 @@ export function ortWebDistDir(): string {
   return dirname(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'));
 }
 
-let cached: Promise<string> | null = null;
+/**
+ * Which onnxruntime-web build the page runs: the default one, or the JSPI build (WebAssembly
+ * JavaScript Promise Integration), the only one that can mount external data as Blobs.
+ */
+export type OrtWebBuild = 'default' | 'jspi';
 
-/** Bundles the page once per process. */
-export function buildPageBundle(): Promise<string> {
-  cached ??= build({
+const cached = new Map<OrtWebBuild, Promise<string>>();
+
+/** Bundles the page once per process and onnxruntime-web build. */
+export function buildPageBundle(ortBuild: OrtWebBuild = 'default'): Promise<string> {
+  const hit = cached.get(ortBuild);
+  if (hit) return hit;
+  const bundled = build({
     entryPoints: [PAGE_ENTRY],
     bundle: true,
     format: 'esm',
@@ -39,6 +47,7 @@ export function buildPageBundle(): Promise<string> {
     // The "extern wasm" build loads ort-wasm-*.mjs/.wasm from env.wasm.wasmPaths instead of inlining
     // 20+ MB of wasm into our bundle.
     conditions: ['onnxruntime-web-use-extern-wasm'],
+    ...(ortBuild === 'jspi' ? { alias: { 'onnxruntime-web': 'onnxruntime-web/jspi' } } : {}),
     write: false,
     logLevel: 'silent',
   }).then((r) => {
@@ -46,8 +55,7 @@ export function buildPageBundle(): Promise<string> {
     if (!out) throw new Error(`esbuild produced no output for ${PAGE_ENTRY}`);
     return out.text;
   });
-  cached.catch(() => {
-    cached = null;
-  });
-  return cached;
+  cached.set(ortBuild, bundled);
+  bundled.catch(() => cached.delete(ortBuild));
+  return bundled;
 }

@@ -97,6 +97,24 @@ describe('browser ingest limits', () => {
     expect(plan.notes.join('\n')).toMatch(/fp16 on wasm: .*upcast\/emulated/);
   });
 
+  it('array-buffer without a sharded export: names the data file over the ceiling, the exact bytes and both fixes', async () => {
+    const dir = join(work, 'single-only');
+    await cp(paths.stockDir, dir, { recursive: true });
+    await rm(join(dir, 'sharded'), { recursive: true });
+    const plan = await planBrowserModel({ ...fixtureVariants(paths).fp32, dir }, 'web-wasm', { maxFetchBytes: 70_000 });
+    expect(plan.status === 'unsupported' && plan.reason).toMatch(
+      /^web-wasm: \/.*\/single-only\/encoder-model\.onnx\.data: external data file of 72\.50 KiB is over the browser limit of 68\.36 KiB for one fetch\/ArrayBuffer \(74,240 > 70,000 bytes, .*Response\.arrayBuffer\(\).*\); use the sharded export .*, or a loader without that ceiling \(--loaders stream or jspi-blob\); \/.*\/single-only\/sharded\/encoder-model\.onnx does not exist$/,
+    );
+  });
+
+  it.each(['stream', 'ort-url'] as const)('%s: loads the files as named, with no per-fetch ceiling', async (loader) => {
+    const plan = await planBrowserModel(fixtureVariants(paths).fp32, 'web-wasm', { maxFetchBytes: 1024 }, loader);
+    if (plan.status !== 'ok') throw new Error(plan.reason);
+    expect(plan.variant.encoderFile).toBe('encoder-model.onnx');
+    expect(plan.graphs.find((g) => g.file === 'encoder-model.onnx')?.externalData.map((e) => e.file)).toEqual(['encoder-model.onnx.data']);
+    expect(plan.notes.join('\n')).not.toContain('sharded');
+  });
+
   it('refuses a non-browser backend', async () => {
     await expect(transcribeInBrowser(request(fixtureVariants(paths).fp32, 'node-cpu', 1, clips))).rejects.toThrow(/runner-browser runs web-wasm and web-webgpu, not node-cpu/);
   });

@@ -14,12 +14,12 @@ export function fixtureVariants(paths: FixturePaths): Record<'fp32' | 'fp16', Mo
   };
 }
 
-/** The fixture plus its `count` shortest short clips, decoded. */
-export async function shortClips(count: number): Promise<{ paths: FixturePaths; clips: Float32Array[] }> {
+/** The fixture plus its `count` shortest short clips, decoded, and their reference texts. */
+export async function shortClips(count: number): Promise<{ paths: FixturePaths; clips: Float32Array[]; texts: string[] }> {
   const paths = await ensureFixture();
   const items = [...paths.datasets.short.items].sort((a, b) => a.durationSec - b.durationSec).slice(0, count);
   const clips = await Promise.all(items.map(async (i) => loadAudio16k(await readFile(join(paths.datasets.short.dir, i.audio)), i.audio).samples));
-  return { paths, clips };
+  return { paths, clips, texts: items.map((i) => i.text) };
 }
 
 /** The first `sec` seconds of the fixture's long clip: a run that lasts several seconds in the browser. */

@@ -4,6 +4,7 @@
  */
 import type { Backend, TranscribeOk, TranscribeRequest } from '@parakeet-bench/core';
 import { loadParakeet, nowMs, phase, transcribePasses } from '@parakeet-bench/core';
+import { mappedWeightsNote } from './mapped-weights-note.ts';
 import { nodeModelSource, ortNodeVersion } from './node-source.ts';
 
 const CACHED_ENCODER_NOTE = 'encoder output from the tensor cache: encode time is the one measured when the entry was computed; peak RSS excludes the encoder run';
@@ -29,6 +30,7 @@ async function transcribeInProcess(req: TranscribeRequest): Promise<TranscribeOk
     });
     const peak = peakRssBytes();
     const cachedEncoder = run.encoderCache === 'hit' || run.encoderCache === 'partial';
+    const mapped = await mappedWeightsNote(req.variant);
     return {
       status: 'ok',
       passes: run.passes,
@@ -37,7 +39,7 @@ async function transcribeInProcess(req: TranscribeRequest): Promise<TranscribeOk
       loadMs,
       memory: { peakRssBytes: peak, baselineRssBytes, modelRssBytes: peak - baselineRssBytes, source: 'node process (getrusage maxrss)' },
       runtime: { runtime: 'onnxruntime-node', runtimeVersion: ortNodeVersion() },
-      notes: cachedEncoder ? [CACHED_ENCODER_NOTE] : [],
+      notes: [...(cachedEncoder ? [CACHED_ENCODER_NOTE] : []), ...(mapped ? [mapped] : [])],
       decoderCalls: model.joint.calls,
       decoderRows: model.joint.rows,
       featureCache: run.featureCache,

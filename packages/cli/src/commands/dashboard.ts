@@ -7,12 +7,17 @@ import { repoRoot } from '../paths.ts';
 const usage = `usage: bench dashboard [options]
 
 Builds one self-contained HTML file (Chart.js inlined, no network requests) from result JSON files:
-charts, precision x backend x beam matrices, aligned per-utterance diffs and run history.
+charts, precision x backend x beam matrices, aligned per-utterance diffs and run history. Given a
+history store (\`bench history\`), or any directory of several runs, each dataset also gets trend
+charts per config over the runs: WER with its 95% interval, RTFx and peak RAM, with the nights the
+gate warned or failed on (from the store's night.json), environment changes and the baseline marked.
 
 options:
   --results <dir>      results directory, searched recursively; baseline/ subfolders are skipped
                        (default: results under the repo root)
   --out <file.html>    output file (default: dashboards/index.html under the repo root)
+  --baseline <dir>     the current baseline (e.g. results/baseline/nightly), drawn as a dashed line
+                       on the trend charts
   --compare-to <id>    reference variant of the paired WER comparison tables (default: the one each
                        result records)
   --normalizer <id>    rescore every result with this normaliser for the dashboard (in memory)`;
@@ -25,6 +30,7 @@ export const dashboardCommand: Command = {
     const { values } = parseCommandArgs(argv, {
       results: { type: 'string' },
       out: { type: 'string' },
+      baseline: { type: 'string' },
       'compare-to': { type: 'string' },
       normalizer: { type: 'string' },
     });
@@ -33,6 +39,7 @@ export const dashboardCommand: Command = {
       results: resolve(values.results ?? join(repoRoot(), 'results')),
       outFile: resolve(values.out ?? join(repoRoot(), 'dashboards', 'index.html')),
       ...(values['compare-to'] ? { compareTo: values['compare-to'] } : {}),
+      ...(values.baseline ? { baseline: resolve(values.baseline) } : {}),
       ...(normalizer ? { normalizer } : {}),
     });
     for (const i of invalid) console.warn(`bench dashboard: skipped ${i.reason}`);

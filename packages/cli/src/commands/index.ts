@@ -3,6 +3,7 @@ import { baselineCommand } from './baseline.ts';
 import { dashboardCommand } from './dashboard.ts';
 import { dataCommand } from './data.ts';
 import { gateCommand } from './gate.ts';
+import { historyCommand } from './history.ts';
 import { mergeCommand } from './merge.ts';
 import { modelCommand } from './model.ts';
 import { reportCommand } from './report.ts';
@@ -20,4 +21,5 @@ export const commands: Record<string, Command> = {
   gate: gateCommand,
   baseline: baselineCommand,
   merge: mergeCommand,
+  history: historyCommand,
 };

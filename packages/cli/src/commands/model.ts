@@ -8,7 +8,7 @@ import {
   mergeRegistry,
   resolveVariant,
 } from '@parakeet-bench/hub';
-import { parseCommandArgs } from '../args.ts';
+import { parseCommandArgs, pickAction } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { hubProgress } from '../hub-progress.ts';
@@ -88,9 +88,7 @@ export const modelCommand: Command = {
   usage,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, options, true);
-    const [sub, ...rest] = positionals;
-    const handler = sub === undefined ? undefined : subcommands[sub];
-    if (!handler) throw new UsageError(sub === undefined ? 'missing subcommand: fetch or list' : `unknown subcommand "${sub}": use fetch or list`);
+    const [handler, rest] = pickAction(subcommands, positionals, 'subcommand');
     return handler(rest, values);
   },
 };

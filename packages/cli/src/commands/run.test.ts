@@ -77,6 +77,13 @@ describe('bench run arguments', () => {
 });
 
 describe('bench run --shard', () => {
+  it('refuses --shard-costs without --shard and a costs file that is not one, naming it', async () => {
+    await expect(runCommand.run(['--shard-costs', 'costs.json'])).rejects.toThrow(new UsageError('--shard-costs balances shards: give --shard i/n with it'));
+    const file = join(await mkdtemp(join(tmpdir(), 'pb-costs-')), 'costs.json');
+    await writeFile(file, JSON.stringify({ configs: {} }));
+    await expect(runCommand.run(['--shard', '1/2', '--shard-costs', file])).rejects.toThrow(/costs\.json: not a shard costs file: .*write it with `bench history costs --store <history>/s);
+  });
+
   it('splits the sweep into disjoint shards that keep decoder configs of a group together', async () => {
     const { mkdtemp: mk, readdir: ls } = await import('node:fs/promises');
     const seen: string[][] = [];

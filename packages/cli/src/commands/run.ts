@@ -29,6 +29,11 @@ options:
   --model-dir <dir>     instead of a sweep file: every variant found in this model directory
                         (fp32, sharded fp32, fp16, int8), greedy, node-cpu with auto threads, over
                         the datasets given by --long-audio, --manifest and --folder (at least one)
+  --fixture big         instead of the fixture sweep: the real-size loading sweep (the fixture
+                        encoder plus 2.3 GB of zero-cost weights, one 2.14 GiB data file and two
+                        shards, generated sparse into the cache in about a second) on node-cpu and
+                        on web-wasm with every loader (about 5 GiB of RAM, a few minutes); delete it with
+                        npx tsx packages/fixture/src/big/generate-big-cli.ts --remove
   --long-audio <file>   the long-audio protocol on this recording (first 390 s, 60 s sections)
   --manifest <jsonl>    a NeMo JSONL manifest (audio_filepath, text, duration, offset), UTF-8
   --folder <dir>        a folder of audio files with <name>.txt transcripts (UTF-8)
@@ -44,6 +49,12 @@ options:
                         --threads, default 1; web-webgpu ignores threads)
   --threads <1,2>       override thread counts of every backend (0 = auto threads: the runtime
                         picks, shown as "auto threads" in labels)
+  --loaders <a,b>       how the browser backends load the model, one config each: array-buffer
+                        (default; one Response.arrayBuffer() per file, at most 2,145,386,496 bytes),
+                        stream (into a buffer preallocated from Content-Length: no per-file
+                        ceiling), ort-url (onnxruntime-web fetches the URLs itself), jspi-blob
+                        (onnxruntime-web's JSPI build reads external data from Blobs tensor by
+                        tensor: the weights are in memory once, not twice, while loading)
   --beam <w,w>          add MAES beam search with these widths (1 = MAES with one hypothesis)
   --no-greedy           drop the greedy decoder (with --beam)
   --maes-steps <n>, --maes-alpha <n>, --maes-beta <n>, --maes-gamma <x>, --no-score-norm
@@ -61,8 +72,11 @@ options:
                         one single pass and stays at batch 1 (other sizes are skipped for it, with a
                         note). node-cpu only: web backends record batches > 1 as unsupported
   --timeout <sec>       per-config timeout (default from the sweep: 1800)
-  --shard <i/n>         only shard i of n (for a CI matrix): round robin over sorted (dataset, variant,
-                        backend, threads) groups, so a group's decoder configs share one encoder cache
+  --shard <i/n>         only shard i of n (for a CI matrix): configs of one (dataset, variant, backend,
+                        threads) group stay together (its decoder configs share one encoder cache) and
+                        groups are balanced by expected cost, the same partition on every machine
+  --shard-costs <file>  measured wall time per config for --shard (\`bench history costs\`); without
+                        it, a rough prior by backend, threads and decoder
   --no-cache            recompute features and encoder outputs (default: cached per variant,
                         backend and audio under <cache>/tensors, shared by decoder configs)
   --normalizer <id>     normaliser of reference and hypothesis before scoring (default from the
@@ -93,6 +107,7 @@ export const runCommand: Command = {
     const { values } = parseCommandArgs(argv, {
       config: { type: 'string' },
       'model-dir': { type: 'string' },
+      fixture: { type: 'string' },
       'long-audio': { type: 'string' },
       manifest: { type: 'string' },
       folder: { type: 'string' },
@@ -102,6 +117,7 @@ export const runCommand: Command = {
       datasets: { type: 'string' },
       threads: { type: 'string' },
       backends: { type: 'string' },
+      loaders: { type: 'string' },
       beam: { type: 'string' },
       'no-greedy': { type: 'boolean' },
       'maes-steps': { type: 'string' },
@@ -116,6 +132,7 @@ export const runCommand: Command = {
       batch: { type: 'string' },
       'no-cache': { type: 'boolean' },
       shard: { type: 'string' },
+      'shard-costs': { type: 'string' },
       'run-id': { type: 'string' },
       'allow-failures': { type: 'boolean' },
       normalizer: { type: 'string' },
@@ -126,6 +143,7 @@ export const runCommand: Command = {
       throw new UsageError(`--run-id "${values['run-id']}": use letters, digits, . _ -`);
     }
     const normalizer = normalizerArg(values.normalizer);
+    if (values.fixture !== undefined && values.fixture !== 'big') throw new UsageError(`--fixture: "${values.fixture}" is not a fixture sweep (big)`);
     const beams = intList(values.beam, 'beam');
     if (beams?.some((w) => w < 1)) throw new UsageError('--beam widths must be >= 1');
     const repeats = intList(values.repeats, 'repeats')?.[0];
@@ -153,6 +171,7 @@ export const runCommand: Command = {
         allowFailures: values['allow-failures'] ?? false,
         ...(values.config ? { config: values.config } : {}),
         ...(values['model-dir'] ? { modelDir: values['model-dir'] } : {}),
+        ...(values.fixture === 'big' ? { fixture: 'big' as const } : {}),
         quick: { longAudio: values['long-audio'], manifest: values.manifest, folder: values.folder },
         resultsDir: values.results ?? join(repoRoot(), 'results', 'latest'),
         ...(values['run-label'] ? { runLabel: values['run-label'] } : {}),
@@ -168,10 +187,12 @@ export const runCommand: Command = {
           ...(normalizer ? { normalizer } : {}),
           ...(values.language ? { language: values.language } : {}),
           ...(values['compare-to'] ? { compareTo: values['compare-to'] } : {}),
+          loaders: csv(values.loaders),
         },
         variants: csv(values.variants),
         datasets: csv(values.datasets),
         ...(values.shard ? { shard: values.shard } : {}),
+        ...(values['shard-costs'] ? { shardCosts: values['shard-costs'] } : {}),
         retryFailed: values['retry-failed'] ?? false,
         force: values.force ?? false,
         cacheDir: defaultCacheDir(),

@@ -3,6 +3,7 @@ import { DecoderJoint } from '../decode/decoder-joint.ts';
 import { parseVocab } from '../text/vocab.ts';
 import type { Vocab } from '../text/vocab.ts';
 import type { ModelConfig } from './config.ts';
+import { modelFilePath, sessionLoadError } from './load-errors.ts';
 import { parseModelConfig } from './config.ts';
 import type { ModelVariant } from './variant.ts';
 import { preprocessorFileOf } from './variant.ts';
@@ -21,7 +22,7 @@ export interface ParakeetModel {
 async function requireFile(source: ModelSource, file: string, what: string): Promise<void> {
   if (!(await source.exists(file))) {
     throw new Error(
-      `${source.location}/${file}: ${what} not found; fetch the variant (bench model fetch) or point the variant at a directory that has it`,
+      `${modelFilePath(source.location, file)}: ${what} not found; fetch the variant (bench model fetch) or point the variant at a directory that has it`,
     );
   }
 }
@@ -30,9 +31,7 @@ async function openSession(source: ModelSource, file: string): Promise<Inference
   try {
     return await source.createSession(file);
   } catch (e) {
-    throw new Error(
-      `${source.location}/${file}: cannot load ONNX graph (${(e as Error).message.split('\n')[0]}); the file is corrupt or truncated: fetch it again`,
-    );
+    throw sessionLoadError(modelFilePath(source.location, file), e);
   }
 }
 
@@ -51,8 +50,8 @@ export async function loadParakeet(source: ModelSource, variant: ModelVariant): 
   ] as const) {
     await requireFile(source, file, what);
   }
-  const config = parseModelConfig(await source.readText('config.json'), `${source.location}/config.json`);
-  const vocab = parseVocab(await source.readText('vocab.txt'), `${source.location}/vocab.txt`);
+  const config = parseModelConfig(await source.readText('config.json'), modelFilePath(source.location, 'config.json'));
+  const vocab = parseVocab(await source.readText('vocab.txt'), modelFilePath(source.location, 'vocab.txt'));
   const opened: InferenceSession[] = [];
   try {
     const preprocessor = await openSession(source, preprocessorFile);
@@ -61,7 +60,7 @@ export async function loadParakeet(source: ModelSource, variant: ModelVariant): 
     opened.push(encoder);
     const decoderSession = await openSession(source, variant.decoderFile);
     opened.push(decoderSession);
-    const joint = new DecoderJoint(decoderSession, vocab.size, `${source.location}/${variant.decoderFile}`);
+    const joint = new DecoderJoint(decoderSession, vocab.size, modelFilePath(source.location, variant.decoderFile));
     return {
       variant,
       config,

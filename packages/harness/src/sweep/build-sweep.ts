@@ -62,6 +62,8 @@ export interface SweepOverrides {
   readonly compareTo?: string;
   /** Language of the datasets whose entry gives none (FLEURS datasets know theirs). */
   readonly language?: string;
+  /** Model loaders for every browser backend (array-buffer, stream, ort-url, jspi-blob). */
+  readonly loaders?: readonly string[];
 }
 
 function withLanguage(input: SweepSpecInput, language: string | undefined): SweepSpecInput['datasets'] {
@@ -90,8 +92,20 @@ function withDecoders(input: SweepSpecInput, o: SweepOverrides): SweepSpecInput[
 
 function withBackends(input: SweepSpecInput, o: SweepOverrides): SweepSpecInput['backends'] {
   const threads = o.threads ? [...o.threads] : undefined;
-  if (!o.backends) return threads ? (input.backends ?? []).map((b) => ({ ...b, threads })) : input.backends;
-  return o.backends.map((backend) => ({ backend: backend as 'node-cpu', threads: backend === 'web-webgpu' ? [1] : (threads ?? [1]) }));
+  const chosen = !o.backends
+    ? threads
+      ? (input.backends ?? []).map((b) => ({ ...b, threads }))
+      : input.backends
+    : o.backends.map((backend) => ({ backend: backend as 'node-cpu', threads: backend === 'web-webgpu' ? [1] : (threads ?? [1]) }));
+  return o.loaders ? withLoaders(chosen ?? [], o.loaders) : chosen;
+}
+
+/** `--loaders` applies to the browser backends of the sweep; a sweep without one cannot use it. */
+function withLoaders(backends: NonNullable<SweepSpecInput['backends']>, loaders: readonly string[]): SweepSpecInput['backends'] {
+  if (!backends.some((b) => b.backend !== 'node-cpu')) {
+    throw new InputError('--loaders applies to the browser backends; add --backends web-wasm (or web-webgpu)');
+  }
+  return backends.map((b) => (b.backend === 'node-cpu' ? b : { ...b, loaders: [...loaders] as NonNullable<typeof b.loaders> }));
 }
 
 /** Applies `overrides` to `input`, then validates the whole sweep once; `source` names it in errors. */
@@ -108,7 +122,7 @@ export function buildSweep(input: SweepSpecInput, overrides: SweepOverrides, sou
     datasets: withLanguage(input, overrides.language),
   };
   const any = overrides.backends ?? overrides.threads ?? overrides.beams ?? overrides.maes ?? overrides.noGreedy ?? overrides.timeoutSec ?? overrides.repeats ?? overrides.batchSizes ??
-    overrides.normalizer ?? overrides.compareTo ?? overrides.language;
+    overrides.normalizer ?? overrides.compareTo ?? overrides.language ?? overrides.loaders;
   try {
     return parseSweepSpec(changed, any === undefined ? source : `${source} with the command-line overrides`);
   } catch (e) {

@@ -1,7 +1,7 @@
 /** Expanding a sweep into one job per config, in a stable order, each with its result file. */
 import { resolve } from 'node:path';
-import type { BenchConfig, ModelVariant } from '@parakeet-bench/core';
-import { configId } from '@parakeet-bench/core';
+import type { BenchConfig, ModelLoader, ModelVariant } from '@parakeet-bench/core';
+import { DEFAULT_MODEL_LOADER, configId } from '@parakeet-bench/core';
 import { resultPath } from '@parakeet-bench/results';
 import type { ConfigJob } from '../worker/job.ts';
 import type { SweepSpec } from './sweep-spec.ts';
@@ -23,27 +23,37 @@ function toVariant(v: SweepSpec['variants'][number]): ModelVariant {
   return { ...v, dir: resolve(v.dir) };
 }
 
-/** One (variant, backend, threads, batch size) of a dataset: its decoder configs share one encoder cache. */
+/** The loaders of a backend entry: browser configs always record theirs, node-cpu has none. */
+function loadersOf(b: SweepSpec['backends'][number]): readonly (ModelLoader | undefined)[] {
+  return b.backend === 'node-cpu' ? [undefined] : (b.loaders ?? [DEFAULT_MODEL_LOADER]);
+}
+
+/** One (variant, backend, threads, loader, batch size) of a dataset: its decoder configs share one encoder cache. */
 interface Group {
   readonly variant: SweepSpec['variants'][number];
   readonly backend: SweepSpec['backends'][number]['backend'];
   readonly threads: number;
+  readonly loader: ModelLoader | undefined;
   readonly batchSize: number;
 }
 
 function groupsOf(spec: SweepSpec, dataset: SweepSpec['datasets'][number]): Group[] {
   return spec.variants.flatMap((variant) =>
-    spec.backends.flatMap((b) => b.threads.flatMap((threads) => batchSizesFor(spec, dataset).map((batchSize) => ({ variant, backend: b.backend, threads, batchSize })))),
+    spec.backends.flatMap((b) =>
+      b.threads.flatMap((threads) =>
+        loadersOf(b).flatMap((loader) => batchSizesFor(spec, dataset).map((batchSize) => ({ variant, backend: b.backend, threads, loader, batchSize }))),
+      ),
+    ),
   );
 }
 
-/** Expands a sweep into one job per config, in a stable order (dataset, variant, backend, threads, batch size, decoder). */
+/** Expands a sweep into one job per config, in a stable order (dataset, variant, backend, threads, loader, batch size, decoder). */
 export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
   const jobs: ConfigJob[] = [];
   for (const dataset of spec.datasets) {
     const language = datasetLanguage(dataset);
     const scoring = { normalizer: spec.normalizer, ...(language !== undefined ? { language } : {}) };
-    for (const { variant: v, backend, threads, batchSize } of groupsOf(spec, dataset)) {
+    for (const { variant: v, backend, threads, loader, batchSize } of groupsOf(spec, dataset)) {
       for (const [d, decoder] of spec.decoders.entries()) {
         const base: Omit<BenchConfig, 'id'> = {
           variant: v.id,
@@ -53,6 +63,7 @@ export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
           threads,
           decoder,
           dataset: dataset.name,
+          ...(loader ? { loader } : {}),
           // Absent at batch 1: such configs (and their ids) stay what they were before batching.
           ...(batchSize !== 1 ? { batchSize } : {}),
         };

@@ -56,7 +56,7 @@ export interface SweepOutcome {
 /** A one-line label of a config for progress output. */
 export function configLabel(job: ConfigJob): string {
   const c = job.config;
-  return `${c.dataset} ${c.variant} ${c.backend} ${threadsLabel(c.threads)} ${decoderSlug(c.decoder)}${batchLabel(c, ' ')}`;
+  return `${c.dataset} ${c.variant} ${c.backend} ${threadsLabel(c.threads)}${c.loader ? ` ${c.loader}` : ''} ${decoderSlug(c.decoder)}${batchLabel(c, ' ')}`;
 }
 
 function describe(r: BenchResult): string {

@@ -49,3 +49,37 @@ export function groupKey(job: ConfigJob): string {
   const c = job.config;
   return [c.dataset, c.variant, c.backend, `t${c.threads}`, ...(c.batchSize !== undefined ? [`b${c.batchSize}`] : [])].join('__');
 }
+
+/** A unit of sharding (the configs of one {@link groupKey}) and its expected cost. */
+export interface ShardGroup {
+  readonly key: string;
+  /** Expected cost in milliseconds (any unit works as long as every group uses the same). */
+  readonly cost: number;
+}
+
+/**
+ * Splits groups over `count` shards so the expected costs come out even: longest first onto the
+ * least loaded shard (LPT; within 4/3 of the best possible makespan). Costs are rounded to whole
+ * numbers and ties broken by code-point order of keys and by shard index, so every shard machine
+ * given the same groups and costs computes the same partition. Returns the keys of each shard.
+ */
+export function balanceShards(groups: readonly ShardGroup[], count: number): string[][] {
+  if (!Number.isInteger(count) || count < 1) throw new Error(`shard count must be at least 1, got ${count}`);
+  const seen = new Set<string>();
+  for (const g of groups) {
+    if (seen.has(g.key)) throw new Error(`shard group "${g.key}" appears twice; group keys must be unique`);
+    if (!Number.isFinite(g.cost) || g.cost < 0) throw new Error(`shard group "${g.key}" has cost ${g.cost}; costs must be finite and >= 0`);
+    seen.add(g.key);
+  }
+  const order = groups
+    .map((g) => ({ key: g.key, cost: Math.round(g.cost) }))
+    .sort((a, b) => b.cost - a.cost || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const shards = Array.from({ length: count }, () => ({ load: 0, keys: [] as string[] }));
+  for (const g of order) {
+    let target = shards[0]!;
+    for (const s of shards) if (s.load < target.load) target = s;
+    target.keys.push(g.key);
+    target.load += g.cost;
+  }
+  return shards.map((s) => s.keys);
+}

@@ -29,6 +29,12 @@ describe('formatSummaryTable', () => {
     expect(table).toContain('  c: failed: boom');
     expect(table).not.toContain('stack');
   });
+
+  it('shows the browser loader beside the backend, and the load time of every config', () => {
+    const timing = { loadMs: 24_850, preprocessMs: 1, encodeMs: 1, decodeMs: 1, processMs: 3, audioSec: 1, rtf: 0.003, rtfx: 333 };
+    const web = result('w', { timing, config: { ...result('w', {}).config, backend: 'web-wasm', loader: 'ort-url' } });
+    expect(formatSummaryTable([web])).toMatch(/^d +w +web-wasm 1 thread ort-url +greedy +ok .* 333\.0 +24\.9 s /m);
+  });
 });
 
 /** A corpus result of `n` 10-word utterances whose utterance k has `wrong(k)` word errors. */

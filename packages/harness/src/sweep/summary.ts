@@ -17,7 +17,7 @@ const cached = (r: BenchResult): string => (encoderFromCache(r) ? '*' : '');
 
 /** A plain-text table of results, grouped by dataset, for the end of `bench run`. */
 export function formatSummaryTable(results: readonly BenchResult[]): string {
-  const header = ['dataset', 'variant', 'backend', 'decoder', 'status', 'WER', 'CER', 'WER 95% CI', 'worst section', 'RTFx', 'peak RSS', 'model RSS'];
+  const header = ['dataset', 'variant', 'backend', 'decoder', 'status', 'WER', 'CER', 'WER 95% CI', 'worst section', 'RTFx', 'load', 'peak RSS', 'model RSS'];
   const ci = (r: BenchResult): string => {
     const i = r.accuracy?.werCi;
     return i ? `[${(100 * i.low).toFixed(2)}, ${(100 * i.high).toFixed(2)}]` : '-';
@@ -28,7 +28,7 @@ export function formatSummaryTable(results: readonly BenchResult[]): string {
     .map((r) => [
       r.config.dataset,
       r.config.variant,
-      `${r.config.backend} ${threadsLabel(r.config.threads)}`,
+      `${r.config.backend} ${threadsLabel(r.config.threads)}${r.config.loader ? ` ${r.config.loader}` : ''}`,
       decoderSlug(r.config.decoder) + batchLabel(r.config, ' '),
       r.status,
       pct(r.accuracy?.wer),
@@ -36,6 +36,7 @@ export function formatSummaryTable(results: readonly BenchResult[]): string {
       ci(r),
       r.longPass ? `#${r.longPass.worstSectionIndex} ${pct(r.longPass.worstSectionWer)}` : '-',
       r.timing ? r.timing.rtfx.toFixed(1) : '-',
+      r.timing ? `${(r.timing.loadMs / 1000).toFixed(1)} s` : '-',
       mib(r.memory?.peakRssBytes) + cached(r),
       mib(r.memory?.modelRssBytes) + cached(r),
     ]);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { backendSchema, decoderConfigSchema, describeInputIssues, fileSafeName, getNormalizer, normalizerIds } from '@parakeet-bench/core';
+import { backendSchema, decoderConfigSchema, describeInputIssues, fileSafeName, getNormalizer, modelLoaderSchema, normalizerIds } from '@parakeet-bench/core';
 import { FLEURS_LANG_PATTERN, FLEURS_SPLITS } from '../datasets/fleurs-layout.ts';
 
 /** A model variant in a sweep file; paths are relative to the sweep file. */
@@ -87,7 +87,14 @@ export const sweepSpecSchema = z.strictObject({
   /** Variant whose encoder and decoder are fp32: it transcribes each long-pass section alone. */
   oracleVariant: z.string(),
   backends: z
-    .array(z.strictObject({ backend: backendSchema, threads: z.array(z.number().int().nonnegative()).min(1) }))
+    .array(
+      z.strictObject({
+        backend: backendSchema,
+        threads: z.array(z.number().int().nonnegative()).min(1),
+        /** Browser backends: the model loaders to compare (default: array-buffer only). */
+        loaders: z.array(modelLoaderSchema).min(1).optional(),
+      }),
+    )
     .min(1),
   decoders: z.array(decoderConfigSchema).min(1),
   datasets: z.array(datasetSpecSchema).min(1),
@@ -153,6 +160,8 @@ export function parseSweepSpec(raw: unknown, source: string): SweepSpec {
   }
   const repeated = spec.batchSize.filter((b, i) => spec.batchSize.indexOf(b) !== i);
   if (repeated.length) throw new Error(`${source}: batchSize lists ${[...new Set(repeated)].join(', ')} more than once; list each batch size once`);
+  const fileReading = spec.backends.find((b) => b.loaders && b.backend === 'node-cpu');
+  if (fileReading) throw new Error(`${source}: loaders apply to the browser backends (web-wasm, web-webgpu); node-cpu opens model files by path`);
   const names = new Set(spec.datasets.map((d) => d.name));
   if (names.size !== spec.datasets.length) throw new Error(`${source}: dataset names must be unique`);
   const bySafeName = new Map<string, string>();

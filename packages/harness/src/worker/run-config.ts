@@ -92,6 +92,7 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
     variant: job.variant,
     threads: config.threads,
     decoder: config.decoder,
+    ...(config.loader ? { loader: config.loader } : {}),
     clips,
     repeats: job.repeats ?? 1,
     ...(config.batchSize !== undefined ? { batchSize: config.batchSize } : {}),

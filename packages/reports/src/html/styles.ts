@@ -28,4 +28,8 @@ summary { cursor: pointer; font-weight: bold; }
 .raw { color: #666; font-size: 12px; margin: -8px 0 12px; } .raw b { color: #888; font-weight: normal; margin-right: 4px; }
 .comparisons tr.sig-worse td { background: #fde2d8; } .comparisons tr.sig-better td { background: #d8f0e4; }
 .comparisons tr.skipped td { color: #888; }
+.trends select { font: inherit; margin: 8px 0; max-width: 100%; }
+.trend-events { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 6px 10px 6px 28px; }
+.trend-events .gate-fail, .verdict-fail { color: #b00020; } .trend-events .gate-warn, .verdict-warn { color: #8a5a00; }
+.verdict-pass { color: #1b7f3b; }
 `;

@@ -25,7 +25,7 @@ export function sectionTable(results: readonly BenchResult[]): string {
 
 /** Precision × (backend, threads, beam) matrix of WER, CER, RTFx and peak RAM. */
 export function matrixTable(results: readonly BenchResult[]): string {
-  const columnOf = (r: BenchResult) => `${r.config.backend} · ${threadsLabel(r.config.threads)} · ${decoderLabel(r.config.decoder)}${batchLabel(r.config)}`;
+  const columnOf = (r: BenchResult) => `${r.config.backend} · ${threadsLabel(r.config.threads)}${r.config.loader ? ` · ${r.config.loader}` : ''} · ${decoderLabel(r.config.decoder)}${batchLabel(r.config)}`;
   const columns = [...new Set(results.map(columnOf))];
   const variants = [...new Set(results.map((r) => r.config.variant))];
   const cell = (r: BenchResult | undefined) => {

@@ -12,6 +12,7 @@ import {
   threadsLabel,
 } from '@parakeet-bench/core';
 import { CACHED_ENCODER_NOTE, configLabel, decoderLabel, formatPercentCi, formatRtfx, peakRamLabel, worstSectionLabel } from '../format.ts';
+import { MAPPED_FOOTNOTE, loadingRows } from '../loading.ts';
 import { byDataset } from '../order.ts';
 import type { ReportInput, Reporter } from './reporter.ts';
 
@@ -62,12 +63,13 @@ function datasetSection(dataset: string, results: readonly BenchResult[], compar
   for (const r of results) {
     const c = r.config;
     lines.push(row([
-      escapeMarkdown(c.variant), c.backend, threadsLabel(c.threads), decoderLabel(c.decoder) + batchLabel(c),
+      escapeMarkdown(c.variant), `${c.backend}${c.loader ? ` (${c.loader})` : ''}`, threadsLabel(c.threads), decoderLabel(c.decoder) + batchLabel(c),
       formatPercentCi(r.accuracy?.wer, r.accuracy?.werCi), formatPercentCi(r.accuracy?.cer, r.accuracy?.cerCi), formatRtfx(r.timing?.rtfx), peakRamLabel(r),
       ...(hasLong ? [worstSectionLabel(r)] : []), STATUS[r.status],
     ]));
   }
   if (results.some(encoderFromCache)) lines.push('', CACHED_ENCODER_NOTE);
+  lines.push(...loadingLines(results));
   lines.push(...comparisonLines(results, compareTo));
   const broken = results.filter((r) => r.status !== 'ok');
   if (broken.length > 0) {
@@ -77,6 +79,17 @@ function datasetSection(dataset: string, results: readonly BenchResult[], compar
       lines.push(`- ${escapeMarkdown(configLabel(r))} — ${r.status}${phase}: ${escapeMarkdown(r.error?.message ?? 'no error recorded')}`);
     }
   }
+  return lines;
+}
+
+/** The model-loading table of a dataset with browser configs: load time, peak and after-load RAM per loader. */
+function loadingLines(results: readonly BenchResult[]): string[] {
+  const rows = loadingRows(results);
+  if (rows.length === 0) return [];
+  const head = ['variant', 'backend', 'loader', 'load', 'peak RAM', 'RAM after load', 'status'];
+  const lines = ['', '#### Model loading', '', row(head), row(head.map((_, i) => (i >= 3 && i <= 5 ? '---:' : '---')))];
+  for (const r of rows) lines.push(row([escapeMarkdown(r.variant), r.backend, escapeMarkdown(r.loader), r.load, r.peak, r.afterLoad, STATUS[r.status]]));
+  if (rows.some((r) => r.loader.endsWith('†'))) lines.push('', escapeMarkdown(MAPPED_FOOTNOTE));
   return lines;
 }
 

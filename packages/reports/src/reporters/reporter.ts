@@ -1,5 +1,6 @@
 /** The reporter contract: each format turns loaded results into files, one file per format module. */
-import type { InvalidResult, Run } from '@parakeet-bench/results';
+import type { BenchResult } from '@parakeet-bench/core';
+import type { InvalidResult, Night, Run } from '@parakeet-bench/results';
 
 /** What every reporter gets: the newest run, all runs oldest first, and files that failed to load. */
 export interface ReportInput {
@@ -12,6 +13,10 @@ export interface ReportInput {
   readonly compareTo?: string;
   /** Normaliser every result was rescored with in memory for this report (`--normalizer`). */
   readonly rescoredWith?: string;
+  /** night.json of the runs that have one (a history store's nights), by run directory. */
+  readonly nights?: ReadonlyMap<string, Night>;
+  /** The current baseline's results (`--baseline`), marked on the trend charts. */
+  readonly baseline?: readonly BenchResult[];
 }
 
 /** One output file, named relative to the output directory. */

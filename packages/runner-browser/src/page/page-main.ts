@@ -5,7 +5,9 @@
 import * as ort from 'onnxruntime-web';
 import type { ParakeetModel } from '@parakeet-bench/core';
 import { loadParakeet, transcribeClip } from '@parakeet-bench/core';
-import { browserModelSource } from './browser-source.ts';
+import type { LoadTally } from './browser-source.ts';
+import { browserModelSource, collectGarbage, loadNote } from './browser-source.ts';
+import { probeArrayBuffer } from './model-loaders.ts';
 import { probeWebGpu } from './webgpu-probe.ts';
 import type { PageApi, PageCallName, PageCallState, PageCalls } from './page-protocol.ts';
 
@@ -30,10 +32,14 @@ const calls: PageCalls = {
     ort.env.wasm.numThreads = request.threads;
     ort.env.wasm.proxy = false;
     if (model) await model.release();
-    model = await loadParakeet(browserModelSource(ort, request), request.variant);
+    const tally: LoadTally = { readBytes: 0, readMs: 0, createMs: 0 };
+    model = await loadParakeet(browserModelSource(ort, request, tally), request.variant);
     const ep = request.backend === 'web-webgpu' ? 'webgpu' : 'wasm';
     const threads = request.threads === 0 ? 'default' : String(request.threads);
-    return { notes: [`onnxruntime-web ${ort.env.versions.web ?? '?'}: ${ep} EP, wasm threads ${threads}`], vocabSize: model.vocab.size };
+    return {
+      notes: [`onnxruntime-web ${ort.env.versions.web ?? '?'}: ${ep} EP, wasm threads ${threads}`, loadNote(request.loader, tally, collectGarbage())],
+      vocabSize: model.vocab.size,
+    };
   },
   async transcribe({ index, decoder }) {
     if (!model) throw new Error('transcribe called before load');
@@ -43,6 +49,12 @@ const calls: PageCalls = {
   },
   async stats() {
     return { calls: model?.joint.calls ?? 0, rows: model?.joint.rows ?? 0 };
+  },
+  async probeArrayBuffer(bytes) {
+    const t0 = performance.now();
+    const r = await probeArrayBuffer(bytes);
+    collectGarbage();
+    return { ...r, ms: performance.now() - t0 };
   },
 };
 

@@ -3,11 +3,12 @@
  * `page.evaluate` and polled, so no single CDP call outlives puppeteer's protocol timeout however long
  * a model load or a 390 s pass takes, and a crashed tab shows up at the next poll.
  */
-import type { ClipTranscript, DecoderConfig, ModelVariant } from '@parakeet-bench/core';
+import type { ClipTranscript, DecoderConfig, ModelLoader, ModelVariant } from '@parakeet-bench/core';
 
-/** One external-data file: `path` as the graph names it, `url` where the page fetches it. */
+/** One external-data file: `path` as the graph names it, `file` relative to the model dir, `url` where the page fetches it. */
 export interface PageExternalData {
   readonly path: string;
+  readonly file: string;
   readonly url: string;
 }
 
@@ -21,7 +22,16 @@ export interface PageLoadRequest {
   readonly modelBase: string;
   /** Graph file (relative to the model dir) -> its external-data files. */
   readonly externalData: Readonly<Record<string, readonly PageExternalData[]>>;
+  /** How the page gets the bytes to onnxruntime-web. */
+  readonly loader: ModelLoader;
+  /** The array-buffer loader's ceiling for one file (the page names it when a read fails past it). */
+  readonly maxFetchBytes: number;
 }
+
+/** Outcome of reading a synthetic body of `bytes` with `Response.arrayBuffer()`. */
+export type ArrayBufferProbe =
+  | { readonly ok: true; readonly bytes: number; readonly ms: number }
+  | { readonly ok: false; readonly error: string; readonly ms: number };
 
 /** What the page reports about its runtime. */
 export interface PageEnvironment {
@@ -43,6 +53,8 @@ export interface PageCalls {
   transcribe(args: { readonly index: number; readonly decoder: DecoderConfig }): Promise<ClipTranscript>;
   /** Decoder-joint call statistics of the loaded model. */
   stats(): Promise<{ readonly calls: number; readonly rows: number }>;
+  /** Reads a synthetic stream of `bytes` with `new Response(stream).arrayBuffer()` (the fetch ceiling probe). */
+  probeArrayBuffer(bytes: number): Promise<ArrayBufferProbe>;
 }
 
 /** Name of a page call. */

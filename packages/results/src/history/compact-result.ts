@@ -1,0 +1,42 @@
+/**
+ * Compact result files for the history store. Every night keeps what the trend charts and the gate
+ * need (config, status, environment, provenance, accuracy with its intervals, timing, memory, section
+ * WERs); old nights also lose the per-utterance texts, which dominate a result's size (a FLEURS test
+ * split is ~700 reference/hypothesis pairs) and are only looked at for recent nights.
+ */
+import { writeFileAtomic } from '@parakeet-bench/node-io';
+import { benchResultSchema } from '@parakeet-bench/core';
+import { z } from 'zod';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A copy of the raw result JSON (unknown fields kept) without the error stack trace and, when
+ * `trimUtterances`, without per-utterance entries and long-pass section texts (their scores stay).
+ */
+export function compactResult(raw: unknown, trimUtterances: boolean): Json {
+  if (!isObject(raw)) throw new Error('a result must be a JSON object');
+  const out: Json = { ...raw };
+  if (isObject(out['error'])) {
+    const { stack: _stack, ...error } = out['error'];
+    out['error'] = error;
+  }
+  if (!trimUtterances) return out;
+  out['utterances'] = [];
+  const longPass = out['longPass'];
+  if (isObject(longPass) && Array.isArray(longPass['sections'])) {
+    out['longPass'] = {
+      ...longPass,
+      sections: longPass['sections'].map((s: unknown) => (isObject(s) ? { ...s, audio: '', reference: '', hypothesis: '' } : s)),
+    };
+  }
+  return out;
+}
+
+/** Validates a compact result and writes it as one line of JSON, atomically. */
+export async function writeCompactResult(path: string, result: Json): Promise<void> {
+  const parsed = benchResultSchema.safeParse(result);
+  if (!parsed.success) throw new Error(`compact result for ${path} is invalid, not written: ${z.prettifyError(parsed.error)}`);
+  await writeFileAtomic(path, `${JSON.stringify(result)}\n`);
+}
