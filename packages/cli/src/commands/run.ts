@@ -65,9 +65,12 @@ options:
                         every pass, the gate takes their median and spread
   --batch <1,8,16>      throughput mode: transcribe the utterances of corpus datasets in batches of
                         these sizes, one config per size (replaces the sweep's batchSize; default 1).
-                        Padded audio through nemo128 and the encoder, batched greedy decoding (MAES
-                        decodes clip by clip on the batched encoder output); transcripts equal batch
-                        1. RTFx is then throughput over the whole set; peak RAM is per batch size.
+                        Clips are batched by length; nemo128 runs per clip (its cost is linear in
+                        the samples: padding would only add work), the encoder once per batch on the
+                        padded features with their lengths, greedy decodes the batch with one
+                        decoder_joint call per step (MAES decodes clip by clip on the batched
+                        encoder output); transcripts equal batch 1. RTFx is then throughput over
+                        the whole set; peak RAM is per batch size.
                         Ids and labels carry "bN" / "batch N" for N > 1. The long-audio protocol is
                         one single pass and stays at batch 1 (other sizes are skipped for it, with a
                         note). node-cpu only: web backends record batches > 1 as unsupported
