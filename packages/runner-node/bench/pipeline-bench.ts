@@ -5,7 +5,8 @@
  *     next to bare `session.run` of the same graphs with identical session options, fed tensors built
  *     before the clock starts; per stage ms, us per call, ms per audio second and our/bare ratio.
  *     Also whole passes of our pipeline through onnxruntime-node's public session.run, and of bare runs
- *     under other session options (memory pattern, arena, optimisation level), warm and cold.
+ *     under other session options (memory pattern, arena, optimisation level), warm and cold, and
+ *     nemo128's kernel time per op type (onnxruntime's profiler).
  *  2. Throughput mode on fixture-short: RTFx per batch size (audio seconds per wall second over the
  *     set), decoder_joint calls, the best batch size against batch 1 and the decoder calls saved; then
  *     the same on the real-shape profile (decoder_joint at v3's shapes).
@@ -26,6 +27,7 @@ import { join } from 'node:path';
 import type { PassSample, PipelineUnderTest } from './pipeline-stages.ts';
 import { STAGES, bareWholePass, median, openBare, openPipeline, pipelinePass } from './pipeline-stages.ts';
 import { nodeSessionOptions } from '../src/node-source.ts';
+import { printOpProfile } from './op-profile.ts';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 9);
 const BATCHES = (process.env['BENCH_BATCHES'] ?? '1,2,4,8,12,16').split(',').map(Number);
@@ -239,6 +241,7 @@ async function main(): Promise<void> {
     );
   }
   await pub.model.release();
+  await printOpProfile(join(dir, 'nemo128.onnx'), sets[1]!.clips[0]!, sets[1]!.name);
   printThroughput(sets[0]!, await throughput(p, sets[0]!), REFERENCE_RTFX['fixture-short']);
   await p.model.release();
   // The same audio through decoder_joint at Parakeet TDT 0.6B v3's shapes, where decoding weighs more.
