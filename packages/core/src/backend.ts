@@ -34,6 +34,11 @@ export interface TranscribeRequest {
   readonly clips: readonly Float32Array[];
   /** Timed passes over all clips (>= 1); every pass is returned. */
   readonly repeats: number;
+  /**
+   * Clips transcribed together (throughput mode; absent or 1: clip by clip). A backend that cannot
+   * batch answers `unsupported` with the reason.
+   */
+  readonly batchSize?: number;
   /** Stored features and encoder outputs (backends that run in the worker process use it). */
   readonly cache?: ClipCache;
   readonly progress: (message: string) => void;

@@ -1,26 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { configId, loaderSlug } from './config-id.ts';
+import { batchLabel, configId } from './config-id.ts';
 import type { BenchConfig } from './schema.ts';
+import { batchSizeOf, configSchema } from './schema.ts';
 
 const base: Omit<BenchConfig, 'id'> = {
-  variant: 'fp32',
-  encoderPrecision: 'fp32',
-  decoderPrecision: 'fp32',
-  backend: 'web-wasm',
-  threads: 1,
-  decoder: { kind: 'greedy' },
-  dataset: 'fixture-short',
+  variant: 'fp32', encoderPrecision: 'fp32', decoderPrecision: 'fp32', backend: 'node-cpu', threads: 1, decoder: { kind: 'greedy' }, dataset: 'fixture-short',
 };
 
-describe('configId and the browser loader', () => {
-  it('keeps the ids of configs on the default loader (or none) as they were', () => {
-    expect(configId(base)).toBe('fixture-short__fp32__web-wasm-t1__greedy');
-    expect(configId({ ...base, loader: 'array-buffer' })).toBe('fixture-short__fp32__web-wasm-t1__greedy');
+describe('config ids and labels with a batch size', () => {
+  it('keeps the batch-1 id (batchSize absent or 1) and appends bN only for N > 1', () => {
+    expect(configId(base)).toBe('fixture-short__fp32__node-cpu-t1__greedy');
+    expect(configId({ ...base, batchSize: 1 })).toBe(configId(base));
+    expect(configId({ ...base, batchSize: 8 })).toBe('fixture-short__fp32__node-cpu-t1__greedy__b8');
+    expect([batchLabel(base), batchLabel({ batchSize: 1 }), batchLabel({ batchSize: 16 }), batchLabel({ batchSize: 16 }, ' ')]).toEqual(['', '', ' · batch 16', ' batch 16']);
   });
-
-  it('adds any other loader to the backend part', () => {
-    expect(configId({ ...base, loader: 'stream' })).toBe('fixture-short__fp32__web-wasm-t1-stream__greedy');
-    expect(configId({ ...base, loader: 'ort-url' })).toBe('fixture-short__fp32__web-wasm-t1-ort-url__greedy');
-    expect(loaderSlug({})).toBe('');
+  it('records a batch size of 2 or more in results; absent means 1', () => {
+    expect(batchSizeOf(base)).toBe(1);
+    expect(configSchema.safeParse({ ...base, id: 'x', batchSize: 8 }).success).toBe(true);
+    expect(configSchema.safeParse({ ...base, id: 'x', batchSize: 1 }).success).toBe(false);
+    expect(configSchema.safeParse({ ...base, id: 'x', batchSize: 2.5 }).success).toBe(false);
   });
 });

@@ -38,7 +38,16 @@ export function loaderSlug(c: Pick<BenchConfig, 'loader'>): string {
   return c.loader && c.loader !== DEFAULT_MODEL_LOADER ? `-${c.loader}` : '';
 }
 
-/** Stable, file-name-safe id of a config: dataset, variant, backend+threads(+loader), decoder. */
+/**
+ * Stable, file-name-safe id of a config: dataset, variant, backend+threads(+loader), decoder, and `bN`
+ * for a batch size N > 1 only, so batch-1 ids (and the committed baselines keyed on them) never change.
+ */
 export function configId(c: Omit<BenchConfig, 'id'>): string {
-  return [fileSafeName(c.dataset), fileSafeName(c.variant), `${c.backend}-t${c.threads}${loaderSlug(c)}`, decoderSlug(c.decoder)].join('__');
+  const batch = c.batchSize !== undefined && c.batchSize !== 1 ? [`b${c.batchSize}`] : [];
+  return [fileSafeName(c.dataset), fileSafeName(c.variant), `${c.backend}-t${c.threads}${loaderSlug(c)}`, decoderSlug(c.decoder), ...batch].join('__');
+}
+
+/** How a batch size reads in labels: empty for batch 1 (the default), else ` · batch N`. */
+export function batchLabel(c: Pick<BenchConfig, 'batchSize'>, separator = ' · '): string {
+  return c.batchSize !== undefined && c.batchSize !== 1 ? `${separator}batch ${c.batchSize}` : '';
 }

@@ -3,7 +3,7 @@
 
 // Runtime-neutral sessions and the backend interface.
 export type { InferenceSession, ModelSource, Tensor, TensorType, ValueInfo } from './session.ts';
-export type { OrtSessionLike, OrtTensorCtor } from './ort-adapter.ts';
+export type { OrtSessionLike, OrtTensorCtor, OrtTensorLike } from './ort-adapter.ts';
 export { wrapOrtSession } from './ort-adapter.ts';
 export type { Backend, CacheUse, MemoryReading, RuntimeInfo, TranscribeOk, TranscribeRequest, TranscribeUnsupported } from './backend.ts';
 export { PhaseError, phase, phaseOf } from './phase-error.ts';
@@ -15,6 +15,7 @@ export {
   MAPPED_WEIGHTS_NOTE,
   RESULT_SCHEMA_VERSION,
   backendSchema,
+  batchSizeOf,
   benchResultSchema,
   decoderConfigSchema,
   encoderFromCache,
@@ -22,7 +23,7 @@ export {
   parseBenchResult,
   weightsMapped,
 } from './schema.ts';
-export { MAES_DEFAULTS, configId, decoderSlug, fileSafeName, threadsLabel } from './config-id.ts';
+export { MAES_DEFAULTS, batchLabel, configId, decoderSlug, fileSafeName, threadsLabel } from './config-id.ts';
 
 // Model loading and the pipeline.
 export type { ModelConfig } from './model/config.ts';
@@ -37,8 +38,11 @@ export type { DecodeContext, DecodeResult, TokenDecoder } from './decode/types.t
 export { createDecoder } from './decode/index.ts';
 export type { StageTimings, Transcript } from './transcribe.ts';
 export { FRAME_SEC, encodeAudio, nowMs, transcribe } from './transcribe.ts';
-export type { ClipCache, PassOptions, TranscribedPasses } from './transcribe-clip.ts';
+export type { BatchPreprocess, ClipCache, PassOptions, TranscribedPasses } from './transcribe-clip.ts';
 export { CacheTally, transcribeClip, transcribePasses } from './transcribe-clip.ts';
+export { planBatches } from './transcribe-batch.ts';
+export { computeFeaturesBatch, encodeFeaturesBatch } from './model/batch-acoustic.ts';
+export { greedyDecodeBatch } from './decode/greedy-batch.ts';
 
 // Audio, text and scoring.
 export { TARGET_SAMPLE_RATE, loadAudio16k, resampleTo16k } from './audio/resample.ts';

@@ -54,6 +54,11 @@ export const configSchema = z.object({
   threads: z.number().int().nonnegative(),
   decoder: decoderConfigSchema,
   dataset: z.string(),
+  /**
+   * Utterances transcribed together (throughput mode, corpus datasets on node-cpu). Absent = 1, so
+   * results written before batching existed keep their meaning and their ids.
+   */
+  batchSize: z.number().int().min(2).optional(),
   /** Browser backends: how the page loads the model (in the config id only when not the default). */
   loader: modelLoaderSchema.optional(),
 });
@@ -254,6 +259,11 @@ export const scoringSchema = z.object({
 });
 /** See {@link scoringSchema}. */
 export type Scoring = z.infer<typeof scoringSchema>;
+
+/** Batch size of a config: its `batchSize`, 1 when absent. */
+export function batchSizeOf(c: Pick<BenchConfig, 'batchSize'>): number {
+  return c.batchSize ?? 1;
+}
 
 /** One config's result file. */
 export const benchResultSchema = z.object({

@@ -1,6 +1,6 @@
 /** Number and label formatting shared by every reporter, so units read the same everywhere. */
 import type { BenchResult, DecoderConfig, RateInterval } from '@parakeet-bench/core';
-import { encoderFromCache, threadsLabel } from '@parakeet-bench/core';
+import { batchLabel, encoderFromCache, threadsLabel } from '@parakeet-bench/core';
 
 const MIB = 1024 * 1024;
 
@@ -53,7 +53,7 @@ export function decoderLabel(decoder: DecoderConfig): string {
 /** One line naming a config without its dataset: `int8-stock · node-cpu · 4 threads · greedy`. */
 export function configLabel(result: BenchResult): string {
   const c = result.config;
-  return `${c.variant} · ${c.backend} · ${threadsLabel(c.threads)}${c.loader ? ` · ${c.loader}` : ''} · ${decoderLabel(c.decoder)}`;
+  return `${c.variant} · ${c.backend} · ${threadsLabel(c.threads)}${c.loader ? ` · ${c.loader}` : ''} · ${decoderLabel(c.decoder)}${batchLabel(c)}`;
 }
 
 /** Worst long-pass section as `38.10 % @ 3:00–4:00`, or `–` for corpus datasets. */

@@ -44,6 +44,10 @@ function runtimeOf(env: PageEnvironment | null, browserVersion: string | null): 
 export async function transcribeInBrowser(req: TranscribeRequest, options: BrowserRunOptions = {}): Promise<TranscribeOk | TranscribeUnsupported> {
   const { backend } = req;
   if (!BROWSER_BACKENDS.includes(backend)) throw new PhaseError('plan', new Error(`runner-browser runs ${BROWSER_BACKENDS.join(' and ')}, not ${backend}`));
+  if ((req.batchSize ?? 1) > 1) {
+    // Checked before Chromium starts: the page transcribes one clip per call from this process.
+    return { status: 'unsupported', reason: `${backend}: batch size ${req.batchSize} is not supported (the browser page transcribes clip by clip); throughput mode runs on node-cpu, or use batch size 1`, runtime: runtimeOf(null, null) };
+  }
   const limits = options.limits ?? DEFAULT_BROWSER_LIMITS;
   const loader = req.loader ?? DEFAULT_MODEL_LOADER;
   const plan = await phase('plan', () => planBrowserModel(req.variant, backend, limits, loader));

@@ -24,6 +24,7 @@ async function transcribeInProcess(req: TranscribeRequest): Promise<TranscribeOk
   try {
     const run = await transcribePasses(model, req.clips, req.decoder, {
       repeats: req.repeats,
+      ...(req.batchSize !== undefined ? { batchSize: req.batchSize } : {}),
       progress: req.progress,
       ...(req.cache ? { cache: req.cache } : {}),
     });

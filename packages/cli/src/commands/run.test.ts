@@ -43,6 +43,15 @@ describe('bench run arguments', () => {
     await expect(runCommand.run(['--language', 'french!'])).rejects.toThrow(/language codes look like fr, pt_br, en-US/);
   }, 60_000);
 
+  it('rejects bad --batch values, naming the flag and an example', async () => {
+    await expect(runCommand.run(['--batch', '0'])).rejects.toThrow('--batch: batch sizes must be at least 1 (got 0), e.g. --batch 1,8,16');
+    await expect(runCommand.run(['--batch', '8,x'])).rejects.toThrow('--batch: "x" is not a non-negative integer');
+    await expect(runCommand.run(['--batch', ','])).rejects.toThrow('--batch: give at least one batch size, e.g. --batch 1,8,16');
+    await expect(runCommand.run(['--batch', '1,8,8'])).rejects.toThrow(/built-in fixture sweep with the command-line overrides: batchSize lists 8 more than once; list each batch size once/);
+    await expect(runCommand.run(['--batch', '1000'])).rejects.toThrow(/batchSize\[0\]: batch sizes are whole numbers from 1 to 256/);
+    await expect(runCommand.run(['--batch', '1000'])).rejects.toThrow(UsageError);
+  }, 60_000);
+
   it('exits 2 on a sweep file with a misspelled field, naming it and the field it meant', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'pb-sweep-')), 'sweep.json');
     await writeFile(file, JSON.stringify({ variants: [], oracleVariant: 'x', backends: [], decoders: [{ kind: 'greedy' }], datasets: [], timeoutSecs: 60 }));

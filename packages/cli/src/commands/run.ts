@@ -63,6 +63,17 @@ options:
   --force               rerun everything as a new run (including the oracle)
   --repeats <n>         timed passes per config (node-cpu; default from the sweep: 1): results keep
                         every pass, the gate takes their median and spread
+  --batch <1,8,16>      throughput mode: transcribe the utterances of corpus datasets in batches of
+                        these sizes, one config per size (replaces the sweep's batchSize; default 1).
+                        Clips are batched by length; nemo128 runs per clip (its cost is linear in
+                        the samples: padding would only add work), the encoder once per batch on the
+                        padded features with their lengths, greedy decodes the batch with one
+                        decoder_joint call per step (MAES decodes clip by clip on the batched
+                        encoder output); transcripts equal batch 1. RTFx is then throughput over
+                        the whole set; peak RAM is per batch size.
+                        Ids and labels carry "bN" / "batch N" for N > 1. The long-audio protocol is
+                        one single pass and stays at batch 1 (other sizes are skipped for it, with a
+                        note). node-cpu only: web backends record batches > 1 as unsupported
   --timeout <sec>       per-config timeout (default from the sweep: 1800)
   --shard <i/n>         only shard i of n (for a CI matrix): configs of one (dataset, variant, backend,
                         threads) group stay together (its decoder configs share one encoder cache) and
@@ -121,6 +132,7 @@ export const runCommand: Command = {
       force: { type: 'boolean' },
       timeout: { type: 'string' },
       repeats: { type: 'string' },
+      batch: { type: 'string' },
       'no-cache': { type: 'boolean' },
       shard: { type: 'string' },
       'shard-costs': { type: 'string' },
@@ -139,6 +151,9 @@ export const runCommand: Command = {
     if (beams?.some((w) => w < 1)) throw new UsageError('--beam widths must be >= 1');
     const repeats = intList(values.repeats, 'repeats')?.[0];
     if (repeats !== undefined && repeats < 1) throw new UsageError('--repeats must be at least 1');
+    const batchSizes = intList(values.batch, 'batch');
+    if (batchSizes?.length === 0) throw new UsageError('--batch: give at least one batch size, e.g. --batch 1,8,16');
+    if (batchSizes?.some((b) => b < 1)) throw new UsageError(`--batch: batch sizes must be at least 1 (got ${values.batch}), e.g. --batch 1,8,16`);
     const maes = Object.fromEntries(
       Object.entries({
         numSteps: num(values['maes-steps'], 'maes-steps'),
@@ -171,6 +186,7 @@ export const runCommand: Command = {
           noGreedy: values['no-greedy'],
           timeoutSec: num(values.timeout, 'timeout'),
           repeats,
+          ...(batchSizes ? { batchSizes } : {}),
           ...(normalizer ? { normalizer } : {}),
           ...(values.language ? { language: values.language } : {}),
           ...(values['compare-to'] ? { compareTo: values['compare-to'] } : {}),

@@ -3,8 +3,9 @@
  * backend, threads and decoder. Computed from result JSON only, so the harness summary, summary.md
  * and the dashboard print the very same numbers.
  */
-import { decoderSlug, threadsLabel } from '../config-id.ts';
+import { batchLabel, decoderSlug, threadsLabel } from '../config-id.ts';
 import type { BenchConfig, BenchResult } from '../schema.ts';
+import { batchSizeOf } from '../schema.ts';
 import { formatPValue, formatPairedComparison } from './format.ts';
 import { pairedWer } from './result-pairs.ts';
 import type { PairedWer } from './result-pairs.ts';
@@ -43,14 +44,14 @@ export interface ReferenceComparisons {
   readonly withoutReference: BenchResult[];
 }
 
-/** Same backend, threads and decoder (what a comparison holds fixed). */
+/** Same backend, threads, decoder and batch size (what a comparison holds fixed). */
 function sameSetting(a: BenchConfig, b: BenchConfig): boolean {
-  return a.backend === b.backend && a.threads === b.threads && JSON.stringify(a.decoder) === JSON.stringify(b.decoder);
+  return a.backend === b.backend && a.threads === b.threads && JSON.stringify(a.decoder) === JSON.stringify(b.decoder) && batchSizeOf(a) === batchSizeOf(b);
 }
 
 /** `node-cpu · 1 thread · greedy`: what a comparison holds fixed besides the dataset. */
 export function comparisonSetting(c: BenchConfig): string {
-  return `${c.backend} · ${threadsLabel(c.threads)} · ${decoderSlug(c.decoder)}`;
+  return `${c.backend} · ${threadsLabel(c.threads)} · ${decoderSlug(c.decoder)}${batchLabel(c)}`;
 }
 
 /**

@@ -56,6 +56,11 @@ export interface TensorCacheOptions {
   readonly role: 'fresh' | 'reuse';
   readonly backend: string;
   readonly clips: readonly Float32Array[];
+  /**
+   * Batch size of the config (default 1). Entries of batched runs are their own: their stage times
+   * are a share of a batch's, and their tensors are batch-padded.
+   */
+  readonly batchSize?: number;
 }
 
 /**
@@ -68,8 +73,10 @@ export function tensorClipCache(o: TensorCacheOptions): ClipCache {
   const pre = JSON.stringify(of('preprocessor'));
   const enc = JSON.stringify(of('encoder'));
   const audio = o.clips.map(audioHash);
-  const featKey = (clip: number): string => cacheKey([pre, o.backend, audio[clip] ?? '']);
-  const encKey = (clip: number): string => cacheKey([pre, enc, o.backend, audio[clip] ?? '']);
+  // Batch 1 keeps the keys it always had, so existing cache entries stay valid.
+  const batch = (o.batchSize ?? 1) !== 1 ? [`batch ${o.batchSize}`] : [];
+  const featKey = (clip: number): string => cacheKey([pre, o.backend, audio[clip] ?? '', ...batch]);
+  const encKey = (clip: number): string => cacheKey([pre, enc, o.backend, audio[clip] ?? '', ...batch]);
   const read = o.role === 'reuse';
   return {
     async getFeatures(clip) {

@@ -54,6 +54,8 @@ export interface SweepOverrides {
   readonly noGreedy?: boolean;
   readonly timeoutSec?: number;
   readonly repeats?: number;
+  /** Replace the sweep's batch sizes (validated with the sweep). */
+  readonly batchSizes?: readonly number[];
   /** Normaliser id for scoring (validated with the sweep). */
   readonly normalizer?: string;
   /** Variant every config is compared with. */
@@ -114,11 +116,12 @@ export function buildSweep(input: SweepSpecInput, overrides: SweepOverrides, sou
     backends: withBackends(input, overrides),
     ...(overrides.timeoutSec !== undefined ? { timeoutSec: overrides.timeoutSec } : {}),
     ...(overrides.repeats !== undefined ? { repeats: overrides.repeats } : {}),
+    ...(overrides.batchSizes !== undefined ? { batchSize: [...overrides.batchSizes] } : {}),
     ...(overrides.normalizer !== undefined ? { normalizer: overrides.normalizer as SweepSpecInput['normalizer'] } : {}),
     ...(overrides.compareTo !== undefined ? { compareTo: overrides.compareTo } : {}),
     datasets: withLanguage(input, overrides.language),
   };
-  const any = overrides.backends ?? overrides.threads ?? overrides.beams ?? overrides.maes ?? overrides.noGreedy ?? overrides.timeoutSec ?? overrides.repeats ??
+  const any = overrides.backends ?? overrides.threads ?? overrides.beams ?? overrides.maes ?? overrides.noGreedy ?? overrides.timeoutSec ?? overrides.repeats ?? overrides.batchSizes ??
     overrides.normalizer ?? overrides.compareTo ?? overrides.language ?? overrides.loaders;
   try {
     return parseSweepSpec(changed, any === undefined ? source : `${source} with the command-line overrides`);

@@ -1,4 +1,5 @@
 import type { FixturePaths } from '@parakeet-bench/fixture';
+import { fixtureVariants } from '@parakeet-bench/fixture';
 import { MAES_DEFAULTS } from '@parakeet-bench/core';
 import type { SweepSpecInput } from './sweep-spec.ts';
 
@@ -8,16 +9,9 @@ import type { SweepSpecInput } from './sweep-spec.ts';
  * off, and the ~390 s long-pass clip.
  */
 export function fixtureSweep(paths: FixturePaths): SweepSpecInput {
-  const stock = paths.stockDir;
   return {
     oracleVariant: 'fp32',
-    variants: [
-      { id: 'fp32', dir: stock, encoderFile: 'encoder-model.onnx', decoderFile: 'decoder_joint-model.onnx', encoderPrecision: 'fp32', decoderPrecision: 'fp32' },
-      { id: 'fp32-sharded', dir: stock, encoderFile: 'sharded/encoder-model.onnx', decoderFile: 'decoder_joint-model.onnx', encoderPrecision: 'fp32', decoderPrecision: 'fp32' },
-      { id: 'fp16', dir: stock, encoderFile: 'encoder-model.fp16.onnx', decoderFile: 'decoder_joint-model.fp16.onnx', encoderPrecision: 'fp16', decoderPrecision: 'fp16' },
-      { id: 'int8-stock', dir: stock, encoderFile: 'encoder-model.int8.onnx', decoderFile: 'decoder_joint-model.int8.onnx', encoderPrecision: 'int8', decoderPrecision: 'int8' },
-      { id: 'int8-smoothquant', dir: paths.smoothQuantDir, encoderFile: 'encoder-model.int8.onnx', decoderFile: 'decoder_joint-model.int8.onnx', encoderPrecision: 'int8-sq', decoderPrecision: 'int8' },
-    ],
+    variants: fixtureVariants(paths),
     backends: [{ backend: 'node-cpu', threads: [1] }],
     decoders: [{ kind: 'greedy' }, { kind: 'maes', beamWidth: 4, ...MAES_DEFAULTS }],
     datasets: [

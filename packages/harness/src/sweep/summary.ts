@@ -1,6 +1,7 @@
 import type { BenchResult } from '@parakeet-bench/core';
 import {
   REFERENCE_COMPARISON_METHOD,
+  batchLabel,
   comparisonGroups,
   compareWithReference,
   decoderSlug,
@@ -28,7 +29,7 @@ export function formatSummaryTable(results: readonly BenchResult[]): string {
       r.config.dataset,
       r.config.variant,
       `${r.config.backend} ${threadsLabel(r.config.threads)}${r.config.loader ? ` ${r.config.loader}` : ''}`,
-      decoderSlug(r.config.decoder),
+      decoderSlug(r.config.decoder) + batchLabel(r.config, ' '),
       r.status,
       pct(r.accuracy?.wer),
       pct(r.accuracy?.cer),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSweep } from './build-sweep.ts';
 import { planJobs } from './plan.ts';
-import { datasetLanguage, parseSweepSpec, resolveDatasetPaths } from './sweep-spec.ts';
+import { batchNotes, datasetLanguage, parseSweepSpec, resolveDatasetPaths } from './sweep-spec.ts';
 import type { SweepSpecInput } from './sweep-spec.ts';
 
 const variant = { id: 'fp32', dir: 'm', encoderFile: 'e.onnx', decoderFile: 'd.onnx', encoderPrecision: 'fp32', decoderPrecision: 'fp32' };
@@ -76,5 +76,45 @@ describe('resolveDatasetPaths', () => {
     expect(resolveDatasetPaths({ name: 'f', kind: 'folder', dir: '../clips' }, '/sweeps/x')).toMatchObject({ dir: '/sweeps/clips' });
     expect(resolveDatasetPaths({ name: 'l', kind: 'long', audio: 'r.wav', referenceText: '/abs/r.txt' }, '/s')).toMatchObject({ audio: '/s/r.wav', referenceText: '/abs/r.txt' });
     expect(resolveDatasetPaths({ name: 'l', kind: 'long', audio: '/abs/r.wav' }, '/s')).not.toHaveProperty('referenceText');
+  });
+});
+
+describe('batchSize (throughput mode)', () => {
+  const corpus = { name: 'short', kind: 'manifest', manifest: 's.jsonl' };
+  const withBatch = (batchSize: unknown) => ({ ...base, datasets: [corpus, ...base.datasets], batchSize });
+
+  it('defaults to 1: configs carry no batchSize and keep the ids they had before batching', () => {
+    const jobs = planJobs(parseSweepSpec({ ...base, datasets: [corpus] }, 's'), { resultsDir: '/r' });
+    expect(jobs.map((j) => j.config.id)).toEqual(['short__fp32__node-cpu-t1__greedy']);
+    expect('batchSize' in jobs[0]!.config).toBe(false);
+    expect(parseSweepSpec(withBatch(1), 's').batchSize).toEqual([1]);
+  });
+
+  it('one config per batch size on corpus datasets (bN in the id for N > 1); the long protocol stays at 1 with a note', () => {
+    const spec = parseSweepSpec(withBatch([1, 8, 16]), 's');
+    expect(planJobs(spec, { resultsDir: '/r' }).map((j) => [j.config.id, j.config.batchSize])).toEqual([
+      ['short__fp32__node-cpu-t1__greedy', undefined],
+      ['short__fp32__node-cpu-t1__greedy__b8', 8],
+      ['short__fp32__node-cpu-t1__greedy__b16', 16],
+      ['long__fp32__node-cpu-t1__greedy', undefined],
+    ]);
+    expect(batchNotes(spec)).toEqual(['long: the long-audio protocol is one single pass, so it runs at batch size 1 only (batch sizes 8, 16 apply to corpus datasets)']);
+    expect(batchNotes(parseSweepSpec(withBatch(1), 's'))).toEqual([]);
+    // A single number is a list of one; a long dataset still runs (at 1) when 1 is not listed.
+    expect(planJobs(parseSweepSpec(withBatch(4), 's'), { resultsDir: '/r' }).map((j) => j.config.id)).toEqual(['short__fp32__node-cpu-t1__greedy__b4', 'long__fp32__node-cpu-t1__greedy']);
+  });
+
+  it('refuses batch sizes that are not whole numbers from 1 to 256, empty lists and repeats, naming the field and the fix', () => {
+    expect(() => parseSweepSpec(withBatch(0), 'sweep.json')).toThrow(/sweep.json: invalid sweep:\n {2}batchSize: batch sizes are whole numbers from 1 to 256, e\.g\. "batchSize": \[1, 8, 16\]/);
+    expect(() => parseSweepSpec(withBatch([1, 2.5]), 'sweep.json')).toThrow(/batchSize: batchSize is a whole number from 1 to 256 or a list of them, e\.g\. "batchSize": \[1, 8, 16\]/);
+    expect(() => parseSweepSpec(withBatch('8'), 'sweep.json')).toThrow(/batchSize: batchSize is a whole number from 1 to 256 or a list of them/);
+    expect(() => parseSweepSpec(withBatch([512]), 'sweep.json')).toThrow(/batchSize\[0\]: batch sizes are whole numbers from 1 to 256; larger batches only pad more/);
+    expect(() => parseSweepSpec(withBatch([]), 'sweep.json')).toThrow(/batchSize: batchSize lists at least one batch size, e\.g\. \[1, 8, 16\]/);
+    expect(() => parseSweepSpec(withBatch([8, 1, 8]), 'sweep.json')).toThrow('sweep.json: batchSize lists 8 more than once; list each batch size once');
+  });
+
+  it('takes --batch as an override, validated like the file', () => {
+    expect(buildSweep(withBatch([1, 8]) as SweepSpecInput, { batchSizes: [2, 4] }, 's').batchSize).toEqual([2, 4]);
+    expect(() => buildSweep(base as SweepSpecInput, { batchSizes: [0] }, 'sweep.json')).toThrow(/sweep.json with the command-line overrides: invalid sweep:\n {2}batchSize\[0\]/);
   });
 });

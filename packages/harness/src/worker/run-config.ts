@@ -9,6 +9,7 @@ import type { BenchResult, LoadedDataset, LoadedLong, RunStamp, ScoredRun, Trans
 import {
   PhaseError,
   TARGET_SAMPLE_RATE,
+  batchSizeOf,
   clipsOf,
   encoderFramesFor,
   failedResult,
@@ -84,7 +85,7 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
   // Without provenance (hashes) there is no content key: no cache rather than a name-keyed one.
   const cache =
     job.cacheDir && job.provenance
-      ? tensorClipCache({ dir: job.cacheDir, role: job.cacheRole ?? 'fresh', modelFiles: job.provenance.model.files, backend: config.backend, clips })
+      ? tensorClipCache({ dir: job.cacheDir, role: job.cacheRole ?? 'fresh', modelFiles: job.provenance.model.files, backend: config.backend, clips, batchSize: batchSizeOf(config) })
       : undefined;
   const out = await backend.transcribe({
     backend: config.backend,
@@ -94,6 +95,7 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
     ...(config.loader ? { loader: config.loader } : {}),
     clips,
     repeats: job.repeats ?? 1,
+    ...(config.batchSize !== undefined ? { batchSize: config.batchSize } : {}),
     progress,
     ...(cache ? { cache } : {}),
   });

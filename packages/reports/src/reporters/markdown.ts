@@ -2,6 +2,7 @@
 import type { BenchResult } from '@parakeet-bench/core';
 import {
   REFERENCE_COMPARISON_METHOD,
+  batchLabel,
   comparisonGroups,
   compareWithReference,
   encoderFromCache,
@@ -62,7 +63,7 @@ function datasetSection(dataset: string, results: readonly BenchResult[], compar
   for (const r of results) {
     const c = r.config;
     lines.push(row([
-      escapeMarkdown(c.variant), `${c.backend}${c.loader ? ` (${c.loader})` : ''}`, threadsLabel(c.threads), decoderLabel(c.decoder),
+      escapeMarkdown(c.variant), `${c.backend}${c.loader ? ` (${c.loader})` : ''}`, threadsLabel(c.threads), decoderLabel(c.decoder) + batchLabel(c),
       formatPercentCi(r.accuracy?.wer, r.accuracy?.werCi), formatPercentCi(r.accuracy?.cer, r.accuracy?.cerCi), formatRtfx(r.timing?.rtfx), peakRamLabel(r),
       ...(hasLong ? [worstSectionLabel(r)] : []), STATUS[r.status],
     ]));
