@@ -9,7 +9,23 @@ export type { Backend, CacheUse, MemoryReading, RuntimeInfo, TranscribeOk, Trans
 export { PhaseError, phase, phaseOf } from './phase-error.ts';
 
 // The result schema, config ids and labels.
-export type { Accuracy, BackendName, BenchConfig, BenchResult, BenchResultInput, DecoderConfig, ErrorCounts, ModelLoader, Scoring, SectionResult, UtteranceResult } from './schema.ts';
+export type {
+  Accuracy,
+  BackendName,
+  BenchConfig,
+  BenchResult,
+  BenchResultInput,
+  ChunkedStrategy,
+  DecoderConfig,
+  ErrorCounts,
+  LongStrategy,
+  ModelLoader,
+  Scoring,
+  SectionResult,
+  TimestampAgreement,
+  UtteranceResult,
+  WordTimes,
+} from './schema.ts';
 export {
   DEFAULT_MODEL_LOADER,
   MAPPED_WEIGHTS_NOTE,
@@ -18,11 +34,12 @@ export {
   benchResultSchema,
   decoderConfigSchema,
   encoderFromCache,
+  longStrategySchema,
   modelLoaderSchema,
   parseBenchResult,
   weightsMapped,
 } from './schema.ts';
-export { MAES_DEFAULTS, configId, decoderSlug, fileSafeName, threadsLabel } from './config-id.ts';
+export { MAES_DEFAULTS, configId, decoderSlug, fileSafeName, strategySlug, threadsLabel } from './config-id.ts';
 
 // Model loading and the pipeline.
 export type { ModelConfig } from './model/config.ts';
@@ -61,7 +78,8 @@ export type { LoadedCorpus, LoadedDataset, LoadedLong, LoadedUtterance } from '.
 export { clipsOf } from './dataset/loaded.ts';
 export type { ClipTranscript } from './protocol/clip-transcript.ts';
 export { encoderFramesFor, planSections, sliceSeconds } from './protocol/sections.ts';
-export type { OkResultParts, ScoredRun } from './protocol/score-run.ts';
+export type { OkResultParts, ScoredRun, SectionReference } from './protocol/score-run.ts';
+export { encodeWordTimes, formatTimestampAgreement } from './protocol/word-timing.ts';
 export { okResult, rtfxOf, scoreRun, withRepeats } from './protocol/score-run.ts';
 export type { ResultError, RunStamp } from './protocol/result-records.ts';
 export { failedResult, unsupportedResult } from './protocol/result-records.ts';
@@ -78,3 +96,5 @@ export type { PairedWer } from './stats/result-pairs.ts';
 export { pairedWer, scoredItemsOf } from './stats/result-pairs.ts';
 export type { ReferenceComparison } from './stats/reference-comparisons.ts';
 export { REFERENCE_COMPARISON_METHOD, comparisonGroups, comparisonSetting, compareWithReference, formatReferenceComparison } from './stats/reference-comparisons.ts';
+export type { SectionTimestamps, TimestampComparison } from './stats/timestamp-comparisons.ts';
+export { compareTimestamps } from './stats/timestamp-comparisons.ts';

@@ -55,10 +55,19 @@ export async function checkLongPass(spec: SweepSpec, dataset: LongDataset): Prom
   }
 }
 
+/** Part of every oracle file name: bumped when oracle files gain content (2: word times), so older ones are recomputed. */
+const ORACLE_FORMAT = 'oracle-2';
+
 /** The oracle file of a long dataset: named by a hash of its audio, the oracle model files and the protocol. */
 export async function oraclePathFor(spec: SweepSpec, dataset: LongDataset, o: Pick<OracleOptions, 'oracleDir' | 'hashes'>): Promise<string> {
   const v = oracleVariant(spec);
-  const parts = [await o.hashes.hash(resolve(dataset.audio)), (await modelFileHashes(v, o.hashes)).map((f) => `${f.file}:${f.sha256}`), dataset.maxSec, dataset.sectionSec];
+  const parts = [
+    ORACLE_FORMAT,
+    await o.hashes.hash(resolve(dataset.audio)),
+    (await modelFileHashes(v, o.hashes)).map((f) => `${f.file}:${f.sha256}`),
+    dataset.maxSec,
+    dataset.sectionSec,
+  ];
   const key = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
   return join(o.oracleDir, `${fileSafeName(dataset.name)}-${key}.json`);
 }

@@ -5,11 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BenchResult, LoadedDataset, LoadedLong, RunStamp, ScoredRun, TranscribeOk } from '@parakeet-bench/core';
+import type { BenchResult, LoadedDataset, LoadedLong, RunStamp, ScoredRun, SectionReference, TranscribeOk } from '@parakeet-bench/core';
 import {
   PhaseError,
   TARGET_SAMPLE_RATE,
   clipsOf,
+  encodeWordTimes,
   encoderFramesFor,
   failedResult,
   okResult,
@@ -47,9 +48,9 @@ async function subsamplingFactor(dir: string): Promise<number> {
 
 /**
  * Checks a long pass before any model work: the encoder frame wall, then the oracle's transcripts.
- * Returns the section references.
+ * Returns the section references (texts and word times).
  */
-export async function prepareLongPass(job: ConfigJob, data: LoadedLong): Promise<string[]> {
+export async function prepareLongPass(job: ConfigJob, data: LoadedLong): Promise<SectionReference[]> {
   if (job.dataset.kind !== 'long') throw new Error('long dataset expected');
   const audioSec = data.samples.length / TARGET_SAMPLE_RATE;
   const frames = encoderFramesFor(audioSec, { subsamplingFactor: await phase('plan', () => subsamplingFactor(job.variant.dir)) });
@@ -65,10 +66,10 @@ export async function prepareLongPass(job: ConfigJob, data: LoadedLong): Promise
   if (!oracle) {
     throw new PhaseError('oracle', new Error(`oracle transcripts missing (${job.oraclePath ?? 'no path'}); run the sweep, which computes them first`));
   }
-  return oracle.sections.map((s) => s.text);
+  return oracle.sections.map((s) => ({ text: s.text, ...(s.wordTimes ? { wordTimes: s.wordTimes } : {}) }));
 }
 
-function scored(job: ConfigJob, data: LoadedDataset, out: TranscribeOk, oracle: string[] | null): ScoredRun {
+function scored(job: ConfigJob, data: LoadedDataset, out: TranscribeOk, oracle: SectionReference[] | null): ScoredRun {
   return withRepeats(scoreRun(data, out.passes[0]!, oracle, job.scoring), out.passes);
 }
 
@@ -169,6 +170,10 @@ export async function runOracleJob(job: OracleJob, progress: ProgressFn): Promis
     progress: (m) => progress(`oracle ${m.replace(/^clip/, 'section')}`),
   });
   if (out.status !== 'ok') throw new Error(`oracle ${job.variant.id} cannot run on node-cpu: ${out.reason}`);
-  const sections = plans.map((p, i) => ({ ...p, text: out.passes[0]![i]!.text }));
+  const sections = plans.map((p, i) => {
+    const clip = out.passes[0]![i]!;
+    const wordTimes = encodeWordTimes(clip.text, clip.words, p.startSec);
+    return { ...p, text: clip.text, ...(wordTimes ? { wordTimes } : {}) };
+  });
   await writeOracle(job.oraclePath, { dataset: job.dataset.name, audio: job.dataset.audio, variant: job.variant.id, audioSec, sectionSec: job.dataset.sectionSec, sections });
 }
