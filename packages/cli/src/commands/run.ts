@@ -35,6 +35,11 @@ options:
                         on web-wasm with every loader (about 5 GiB of RAM, a few minutes); delete it with
                         npx tsx packages/fixture/src/big/generate-big-cli.ts --remove
   --long-audio <file>   the long-audio protocol on this recording (first 390 s, 60 s sections)
+  --long-strategy <s,s> how long datasets are transcribed, one config per strategy: single (one
+                        pass, the default), chunked (60 s windows, 10 s overlap, words merged at the
+                        overlap midpoints) or chunked:<windowSec>:<overlapSec>; replaces the sweep's
+                        longStrategies. A single pass past the encoder frame wall is refused; chunked
+                        windows are not (each window must fit)
   --manifest <jsonl>    a NeMo JSONL manifest (audio_filepath, text, duration, offset), UTF-8
   --folder <dir>        a folder of audio files with <name>.txt transcripts (UTF-8)
                         (datasets are named after their file or folder; manifest.jsonl after its folder)
@@ -129,6 +134,7 @@ export const runCommand: Command = {
       normalizer: { type: 'string' },
       language: { type: 'string' },
       'compare-to': { type: 'string' },
+      'long-strategy': { type: 'string' },
     });
     if (values['run-id'] !== undefined && !/^[A-Za-z0-9._-]+$/.test(values['run-id'])) {
       throw new UsageError(`--run-id "${values['run-id']}": use letters, digits, . _ -`);
@@ -175,6 +181,7 @@ export const runCommand: Command = {
           ...(values.language ? { language: values.language } : {}),
           ...(values['compare-to'] ? { compareTo: values['compare-to'] } : {}),
           loaders: csv(values.loaders),
+          ...(values['long-strategy'] !== undefined ? { longStrategies: csv(values['long-strategy']) } : {}),
         },
         variants: csv(values.variants),
         datasets: csv(values.datasets),

@@ -8,10 +8,12 @@ import type { LoadedCorpus, LoadedDataset, LoadedLong } from '../dataset/loaded.
 import { preprocessorRevision } from '../model/acoustic.ts';
 import type { ModelVariant } from '../model/variant.ts';
 import { preprocessorFileOf } from '../model/variant.ts';
-import type { Accuracy, BenchConfig, BenchResult, Scoring, SectionResult, UtteranceResult, WordTimes } from '../schema.ts';
+import type { Accuracy, BenchConfig, BenchResult, ChunkedStrategy, Scoring, SectionResult, UtteranceResult, WordTimes } from '../schema.ts';
 import { RESULT_SCHEMA_VERSION } from '../schema.ts';
 import type { StageTimings } from '../transcribe.ts';
+import { mergeWindowTranscripts, planWindows } from './chunked.ts';
 import type { ClipTranscript } from './clip-transcript.ts';
+import { liveMean, sumTimings } from './clip-transcript.ts';
 import type { RunStamp } from './result-records.ts';
 import { stampFields } from './result-records.ts';
 import { accuracyIntervals } from './intervals.ts';
@@ -60,28 +62,6 @@ export function withRepeats(scored: ScoredRun, passes: readonly (readonly ClipTr
     repeats: timed,
     notes: [...scored.notes, ...(drifted ? [`${drifted} of ${passes.length} repeats transcribed differently from the first`] : [])],
   };
-}
-
-function sumTimings(clips: readonly ClipTranscript[]): StageTimings {
-  const t: StageTimings = { preprocessMs: 0, encodeMs: 0, decodeMs: 0 };
-  for (const c of clips) {
-    t.preprocessMs += c.timings.preprocessMs;
-    t.encodeMs += c.timings.encodeMs;
-    t.decodeMs += c.timings.decodeMs;
-  }
-  return t;
-}
-
-/** Mean live hypotheses over clips, weighted by decoder calls (beam search only). */
-function liveMean(clips: readonly ClipTranscript[]): number | undefined {
-  let weighted = 0;
-  let calls = 0;
-  for (const c of clips) {
-    if (c.meanLiveHypotheses === undefined) continue;
-    weighted += c.meanLiveHypotheses * c.decoderCalls;
-    calls += c.decoderCalls;
-  }
-  return calls ? weighted / calls : undefined;
 }
 
 /** Corpus (micro) accuracy of scored items with its WER and CER intervals. */
@@ -152,7 +132,7 @@ function scoreTimedSections(data: LoadedLong, clip: ClipTranscript, oracle: read
   return { audioSec, ...withSectionTimestamps(scored, normalize) };
 }
 
-function scoreLong(data: LoadedLong, clip: ClipTranscript, oracle: readonly SectionReference[], normalize: (text: string) => string) {
+function scoreLong(data: LoadedLong, clip: ClipTranscript, oracle: readonly SectionReference[], normalize: (text: string) => string, chunked?: Pick<LongPass, 'strategy' | 'windows'>) {
   const { audioSec, sections, overall } = scoreTimedSections(data, clip, oracle, normalize);
   if (sections.every((s) => s.words.referenceLength === 0)) {
     throw new Error(
@@ -164,7 +144,7 @@ function scoreLong(data: LoadedLong, clip: ClipTranscript, oracle: readonly Sect
     accuracy: accuracyWithIntervals(sections),
     longPass: longPassOf(
       sections,
-      { audioSec, sectionSec: data.sectionSec, encoderFrames: clip.encodedLength, ...(overall ? { timestamps: overall } : {}) },
+      { audioSec, sectionSec: data.sectionSec, encoderFrames: clip.encodedLength, ...chunked, ...(overall ? { timestamps: overall } : {}) },
       human ? scoreCorpusResults([human]) : undefined,
     ),
     utterances: [],
@@ -174,24 +154,30 @@ function scoreLong(data: LoadedLong, clip: ClipTranscript, oracle: readonly Sect
 }
 
 /**
- * Scores a corpus (one clip per utterance) or a long pass (one clip, against the oracle's sections:
- * their texts, or their texts with word times), normalising reference and hypothesis as `scoring`
- * says (default: the `default` normaliser).
+ * Scores a corpus (one clip per utterance) or a long pass (one clip, or with a chunked `strategy` one
+ * clip per window of {@link clipsOf}, against the oracle's sections: their texts, or their texts with
+ * word times), normalising reference and hypothesis as `scoring` says (default: the `default`
+ * normaliser).
  */
 export function scoreRun(
   data: LoadedDataset,
   clips: readonly ClipTranscript[],
   oracle: readonly (string | SectionReference)[] | null,
   scoring: Scoring = DEFAULT_SCORING,
+  strategy?: ChunkedStrategy,
 ): ScoredRun {
-  const expected = data.kind === 'corpus' ? data.utterances.length : 1;
+  const windows = data.kind === 'long' && strategy ? planWindows(data.samples.length / TARGET_SAMPLE_RATE, strategy) : null;
+  const expected = data.kind === 'corpus' ? data.utterances.length : (windows?.length ?? 1);
   if (clips.length !== expected) throw new Error(`got ${clips.length} transcripts for ${expected} clips`);
   const normalize = normalizerOf(scoring);
   let scored;
   if (data.kind === 'corpus') scored = scoreCorpus(data, clips, normalize);
   else {
     if (!oracle) throw new Error('long pass scored without oracle transcripts');
-    scored = scoreLong(data, clips[0]!, oracle.map(asReference), normalize);
+    const references = oracle.map(asReference);
+    scored = windows
+      ? scoreLong(data, mergeWindowTranscripts(windows, clips), references, normalize, { strategy: strategy!, windows: windows.length })
+      : scoreLong(data, clips[0]!, references, normalize);
   }
   const timings = sumTimings(clips);
   const live = liveMean(clips);

@@ -4,6 +4,7 @@ import type { BenchConfig, ModelLoader, ModelVariant } from '@parakeet-bench/cor
 import { DEFAULT_MODEL_LOADER, configId } from '@parakeet-bench/core';
 import { resultPath } from '@parakeet-bench/results';
 import type { ConfigJob } from '../worker/job.ts';
+import { chunkedOf } from './long-strategy.ts';
 import type { SweepSpec } from './sweep-spec.ts';
 import { datasetLanguage, resolveDatasetPaths } from './sweep-spec.ts';
 
@@ -28,41 +29,48 @@ function loadersOf(b: SweepSpec['backends'][number]): readonly (ModelLoader | un
   return b.backend === 'node-cpu' ? [undefined] : (b.loaders ?? [DEFAULT_MODEL_LOADER]);
 }
 
-/** Expands a sweep into one job per config, in a stable order (dataset, variant, backend, loader, decoder). */
+/** Expands a sweep into one job per config, in a stable order (dataset, variant, backend, threads, loader, long strategy, decoder). */
 export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
   const jobs: ConfigJob[] = [];
   for (const dataset of spec.datasets) {
     const language = datasetLanguage(dataset);
     const scoring = { normalizer: spec.normalizer, ...(language !== undefined ? { language } : {}) };
-    for (const v of spec.variants) {
-      for (const b of spec.backends) {
-        for (const [threads, loader] of b.threads.flatMap((t) => loadersOf(b).map((l) => [t, l] as const))) {
-          for (const [d, decoder] of spec.decoders.entries()) {
-            const base: Omit<BenchConfig, 'id'> = {
-              variant: v.id,
-              encoderPrecision: v.encoderPrecision,
-              decoderPrecision: v.decoderPrecision,
-              backend: b.backend,
-              threads,
-              decoder,
-              dataset: dataset.name,
-              ...(loader ? { loader } : {}),
-            };
-            const config: BenchConfig = { id: configId(base), ...base };
-            jobs.push({
-              kind: 'config',
-              config,
-              variant: toVariant(v),
-              dataset: resolveDatasetPaths(dataset, process.cwd()),
-              resultPath: resultPath(resolve(layout.resultsDir), config.id),
-              ...(layout.runLabel ? { runLabel: layout.runLabel } : {}),
-              ...(spec.repeats > 1 ? { repeats: spec.repeats } : {}),
-              ...(layout.tensorCacheDir ? { cacheDir: resolve(layout.tensorCacheDir), cacheRole: d === 0 ? 'fresh' : 'reuse' } : {}),
-              scoring,
-              compareTo: spec.compareTo ?? spec.oracleVariant,
-            });
-          }
-        }
+    // Corpus datasets have no long-audio strategy; a long one gets one config per strategy. Configs
+    // that differ only in decoder follow each other: the first of them fills the tensor cache.
+    const strategies = dataset.kind === 'long' ? spec.longStrategies.map(chunkedOf) : [undefined];
+    const settings = spec.variants.flatMap((v) =>
+      spec.backends.flatMap((b) =>
+        b.threads.flatMap((threads) =>
+          loadersOf(b).flatMap((loader) => strategies.map((longStrategy) => ({ v, backend: b.backend, threads, loader, longStrategy }))),
+        ),
+      ),
+    );
+    for (const { v, backend, threads, loader, longStrategy } of settings) {
+      for (const [d, decoder] of spec.decoders.entries()) {
+        const base: Omit<BenchConfig, 'id'> = {
+          variant: v.id,
+          encoderPrecision: v.encoderPrecision,
+          decoderPrecision: v.decoderPrecision,
+          backend,
+          threads,
+          decoder,
+          dataset: dataset.name,
+          ...(loader ? { loader } : {}),
+          ...(longStrategy ? { longStrategy } : {}),
+        };
+        const config: BenchConfig = { id: configId(base), ...base };
+        jobs.push({
+          kind: 'config',
+          config,
+          variant: toVariant(v),
+          dataset: resolveDatasetPaths(dataset, process.cwd()),
+          resultPath: resultPath(resolve(layout.resultsDir), config.id),
+          ...(layout.runLabel ? { runLabel: layout.runLabel } : {}),
+          ...(spec.repeats > 1 ? { repeats: spec.repeats } : {}),
+          ...(layout.tensorCacheDir ? { cacheDir: resolve(layout.tensorCacheDir), cacheRole: d === 0 ? 'fresh' : 'reuse' } : {}),
+          scoring,
+          compareTo: spec.compareTo ?? spec.oracleVariant,
+        });
       }
     }
   }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { backendSchema, decoderConfigSchema, describeInputIssues, fileSafeName, getNormalizer, modelLoaderSchema, normalizerIds } from '@parakeet-bench/core';
+import { backendSchema, decoderConfigSchema, describeInputIssues, fileSafeName, getNormalizer, longStrategySchema, modelLoaderSchema, normalizerIds, strategySlug } from '@parakeet-bench/core';
 import { FLEURS_LANG_PATTERN, FLEURS_SPLITS } from '../datasets/fleurs-layout.ts';
 
 /** A model variant in a sweep file; paths are relative to the sweep file. */
@@ -89,6 +89,13 @@ export const sweepSpecSchema = z.strictObject({
     .min(1),
   decoders: z.array(decoderConfigSchema).min(1),
   datasets: z.array(datasetSpecSchema).min(1),
+  /**
+   * How long datasets are transcribed, one config per entry (corpus datasets ignore it): the single
+   * pass (`{ "strategy": "single" }`, the default) and/or overlapping windows
+   * (`{ "strategy": "chunked", "windowSec": 60, "overlapSec": 10 }`). Config ids and labels name a
+   * strategy only when it is not the single pass.
+   */
+  longStrategies: z.array(longStrategySchema).min(1).default([{ strategy: 'single' }]),
   /** Timed passes per config (node-cpu), so the gate can take a median and a noise band. */
   repeats: z.number().int().positive().default(1),
   /** Seconds before a config's process is killed and recorded as failed. */
@@ -124,6 +131,9 @@ export function parseSweepSpec(raw: unknown, source: string): SweepSpec {
   }
   const fileReading = spec.backends.find((b) => b.loaders && b.backend === 'node-cpu');
   if (fileReading) throw new Error(`${source}: loaders apply to the browser backends (web-wasm, web-webgpu); node-cpu opens model files by path`);
+  const slugs = spec.longStrategies.map(strategySlug);
+  const repeated = slugs.find((x, i) => slugs.indexOf(x) !== i);
+  if (repeated) throw new Error(`${source}: longStrategies lists ${repeated} twice; each strategy once`);
   const names = new Set(spec.datasets.map((d) => d.name));
   if (names.size !== spec.datasets.length) throw new Error(`${source}: dataset names must be unique`);
   const bySafeName = new Map<string, string>();

@@ -11,7 +11,6 @@ import {
   TARGET_SAMPLE_RATE,
   clipsOf,
   encodeWordTimes,
-  encoderFramesFor,
   failedResult,
   okResult,
   parseModelConfig,
@@ -28,6 +27,7 @@ import { backends } from '../backends.ts';
 import { readOracle, writeOracle } from '../cache/oracle.ts';
 import { tensorClipCache } from '../cache/tensor-cache.ts';
 import { loadDataset } from '../datasets/load-dataset.ts';
+import { frameWallRefusal } from '../sweep/long-strategy.ts';
 import { environmentOf } from '../environment.ts';
 import type { ConfigJob, OracleJob } from './job.ts';
 
@@ -53,15 +53,9 @@ async function subsamplingFactor(dir: string): Promise<number> {
 export async function prepareLongPass(job: ConfigJob, data: LoadedLong): Promise<SectionReference[]> {
   if (job.dataset.kind !== 'long') throw new Error('long dataset expected');
   const audioSec = data.samples.length / TARGET_SAMPLE_RATE;
-  const frames = encoderFramesFor(audioSec, { subsamplingFactor: await phase('plan', () => subsamplingFactor(job.variant.dir)) });
-  if (frames > job.dataset.maxEncoderFrames) {
-    throw new PhaseError(
-      'plan',
-      new Error(
-        `${data.audio}: a single pass of ${audioSec.toFixed(1)} s needs ${frames} encoder frames, over the limit of ${job.dataset.maxEncoderFrames} (the real encoder fails past ~5000); lower maxSec`,
-      ),
-    );
-  }
+  const factor = await phase('plan', () => subsamplingFactor(job.variant.dir));
+  const refusal = frameWallRefusal(data.audio, audioSec, job.config.longStrategy, job.dataset.maxEncoderFrames, factor);
+  if (refusal) throw new PhaseError('plan', new Error(refusal));
   const oracle = job.oraclePath ? await readOracle(job.oraclePath) : null;
   if (!oracle) {
     throw new PhaseError('oracle', new Error(`oracle transcripts missing (${job.oraclePath ?? 'no path'}); run the sweep, which computes them first`));
@@ -70,7 +64,14 @@ export async function prepareLongPass(job: ConfigJob, data: LoadedLong): Promise
 }
 
 function scored(job: ConfigJob, data: LoadedDataset, out: TranscribeOk, oracle: SectionReference[] | null): ScoredRun {
-  return withRepeats(scoreRun(data, out.passes[0]!, oracle, job.scoring), out.passes);
+  return withRepeats(scoreRun(data, out.passes[0]!, oracle, job.scoring, job.config.longStrategy), out.passes);
+}
+
+/** What the progress line says a long config is about to do. */
+function longPassLabel(job: ConfigJob, data: LoadedLong, clips: number): string {
+  const sec = (data.samples.length / TARGET_SAMPLE_RATE).toFixed(0);
+  const s = job.config.longStrategy;
+  return s ? `${clips} windows of ${s.windowSec} s (${s.overlapSec} s overlap) over ${sec} s` : `single pass of ${sec} s`;
 }
 
 /** Runs one config in this process and returns its result (ok, unsupported, or thrown). */
@@ -79,8 +80,8 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
   const { config } = job;
   const data = await phase('audio', () => loadDataset(job.dataset));
   const oracle = data.kind === 'long' ? await prepareLongPass(job, data) : null;
-  const clips = clipsOf(data);
-  if (data.kind === 'long') progress(`single pass of ${(data.samples.length / TARGET_SAMPLE_RATE).toFixed(0)} s`);
+  const clips = clipsOf(data, job.config.longStrategy);
+  if (data.kind === 'long') progress(longPassLabel(job, data, clips.length));
   const backend = await phase('plan', () => backends[config.backend].load());
   // Without provenance (hashes) there is no content key: no cache rather than a name-keyed one.
   const cache =
