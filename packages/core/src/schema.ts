@@ -10,7 +10,7 @@ import { normalizerIds } from './text/normalizers/registry.ts';
 export const RESULT_SCHEMA_VERSION = 1;
 
 /** Where a config runs. */
-export const backendSchema = z.enum(['node-cpu', 'web-wasm', 'web-webgpu']);
+export const backendSchema = z.enum(['node-cpu', 'web-wasm', 'web-webgpu', 'web-hybrid']);
 /** Backend identifier, e.g. `node-cpu`. */
 export type BackendName = z.infer<typeof backendSchema>;
 

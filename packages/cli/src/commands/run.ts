@@ -50,8 +50,9 @@ options:
   --allow-failures      exit 0 even when configs failed (exploratory sweeps)
   --variants <a,b>      only these variant ids
   --datasets <a,b>      only these datasets
-  --backends <a,b>      replace the sweep's backends: node-cpu, web-wasm, web-webgpu (threads from
-                        --threads, default 1; web-webgpu ignores threads)
+  --backends <a,b>      replace the sweep's backends: node-cpu, web-wasm, web-webgpu, web-hybrid
+                        (encoder on WebGPU, preprocessor and decoder_joint on wasm, one page; threads
+                        from --threads, default 1, for its wasm part; web-webgpu ignores threads)
   --threads <1,2>       override thread counts of every backend (0 = auto threads: the runtime
                         picks, shown as "auto threads" in labels)
   --loaders <a,b>       how the browser backends load the model, one config each: array-buffer

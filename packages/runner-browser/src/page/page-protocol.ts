@@ -15,6 +15,11 @@ export interface PageExternalData {
 /** Everything the page needs to open a model variant. */
 export interface PageLoadRequest {
   readonly backend: 'web-wasm' | 'web-webgpu';
+  /**
+   * web-hybrid: the encoder alone runs on WebGPU, the preprocessor and decoder_joint on `backend`
+   * (wasm); absent: every graph on `backend`.
+   */
+  readonly encoderOnWebGpu?: boolean;
   /** ort.env.wasm.numThreads; 0 keeps onnxruntime-web's default. */
   readonly threads: number;
   readonly variant: ModelVariant;
