@@ -55,7 +55,7 @@ export { createDecoder } from './decode/index.ts';
 export type { StageTimings, Transcript } from './transcribe.ts';
 export { FRAME_SEC, encodeAudio, nowMs, transcribe } from './transcribe.ts';
 export type { ClipCache, PassOptions, TranscribedPasses } from './transcribe-clip.ts';
-export { CacheTally, transcribeClip, transcribePasses } from './transcribe-clip.ts';
+export { CACHED_ENCODER_NOTE, CacheTally, transcribeClip, transcribePasses } from './transcribe-clip.ts';
 
 // Audio, text and scoring.
 export { TARGET_SAMPLE_RATE, loadAudio16k, resampleTo16k } from './audio/resample.ts';

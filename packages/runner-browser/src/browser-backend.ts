@@ -4,7 +4,7 @@
  * transcripts come back clip by clip and are scored by the harness like any other backend's.
  */
 import type { Backend, BackendName, ClipTranscript, TranscribeOk, TranscribeRequest, TranscribeUnsupported } from '@parakeet-bench/core';
-import { DEFAULT_MODEL_LOADER, PhaseError, nowMs, phase } from '@parakeet-bench/core';
+import { CACHED_ENCODER_NOTE, DEFAULT_MODEL_LOADER, PhaseError, nowMs, phase } from '@parakeet-bench/core';
 import type { BenchBrowser } from './bench-browser.ts';
 import { openBenchBrowser } from './bench-browser.ts';
 import type { ExtraProcessType } from './browser-memory.ts';
@@ -12,6 +12,7 @@ import { readBrowserPeaks, readBrowserRss, resetBrowserPeaks } from './browser-m
 import type { BrowserLimits, GraphPlan } from './browser-limits.ts';
 import { DEFAULT_BROWSER_LIMITS, planBrowserModel } from './browser-limits.ts';
 import { missingWebGpuReason, pageBackend, placementNotes, usesWebGpu, webGpuFloat16Graphs } from './backend-traits.ts';
+import { BrowserClipCache } from './browser-tensor-cache.ts';
 import { PAGE_HTML, PAGE_PATHS, buildPageBundle, ortWebDistDir } from './page-bundle.ts';
 import type { PageEnvironment, PageExternalData, PageLoadRequest } from './page/page-protocol.ts';
 import { startStaticServer } from './static-server.ts';
@@ -103,15 +104,18 @@ export async function transcribeInBrowser(req: TranscribeRequest, options: Brows
     const loadMs = nowMs() - t0;
     const afterLoadRssBytes = await phase('memory', () => readBrowserRss(baseline));
     const passes: ClipTranscript[][] = [];
+    const cache = new BrowserClipCache(b, server, req.cache);
     for (let k = 0; k < req.repeats; k++) {
       const pass = req.repeats > 1 ? ` (repeat ${k + 1}/${req.repeats})` : '';
       const clips: ClipTranscript[] = [];
       for (const [index] of req.clips.entries()) {
-        clips.push(await phase('transcribe', () => b.call('transcribe', { index, decoder: req.decoder })));
+        clips.push(await phase('transcribe', () => cache.transcribe(index, req.decoder, k === 0)));
         req.progress(`clip ${index + 1}/${req.clips.length}${pass}`);
       }
       passes.push(clips);
     }
+    const { featureCache, encoderCache } = cache.use;
+    if (encoderCache === 'hit' || encoderCache === 'partial') notes.push(CACHED_ENCODER_NOTE);
     const stats = await phase('transcribe', () => b.call('stats', undefined));
     const memory = { ...(await phase('memory', () => readBrowserPeaks(baseline))), afterLoadRssBytes };
     return {
@@ -125,8 +129,8 @@ export async function transcribeInBrowser(req: TranscribeRequest, options: Brows
       notes,
       decoderCalls: stats.calls,
       decoderRows: stats.rows,
-      featureCache: 'off',
-      encoderCache: 'off',
+      featureCache,
+      encoderCache,
     };
   } finally {
     await browser?.close();

@@ -9,6 +9,7 @@ import type { LoadTally } from './browser-source.ts';
 import { browserModelSource, collectGarbage, loadNote } from './browser-source.ts';
 import { probeArrayBuffer } from './model-loaders.ts';
 import { executionNote, hybridModelSource } from './hybrid-source.ts';
+import { pageClipCache, takeTensorSlice } from './page-cache.ts';
 import { probeWebGpu } from './webgpu-probe.ts';
 import type { PageApi, PageCallName, PageCallState, PageCalls } from './page-protocol.ts';
 
@@ -42,11 +43,15 @@ const calls: PageCalls = {
       vocabSize: model.vocab.size,
     };
   },
-  async transcribe({ index, decoder }) {
+  async transcribe({ index, decoder, cached, capture }) {
     if (!model) throw new Error('transcribe called before load');
     const samples = clips[index];
     if (!samples) throw new Error(`no clip ${index} (fetched ${clips.length})`);
-    return transcribeClip(model, samples, decoder, index);
+    const cache = cached?.length || capture ? { cache: pageClipCache(index, cached ?? [], capture ?? false) } : {};
+    return transcribeClip(model, samples, decoder, index, cache);
+  },
+  async takeTensor({ index, kind, offset }) {
+    return takeTensorSlice(index, kind, offset);
   },
   async stats() {
     return { calls: model?.joint.calls ?? 0, rows: model?.joint.rows ?? 0 };
