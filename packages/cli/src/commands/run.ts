@@ -67,7 +67,7 @@ options:
                         MAES settings (defaults: NeMo's 2, 1, 2, 2.3, score norm on)
   --retry-failed        rerun configs recorded as failed (their inputs unchanged)
   --force               rerun everything as a new run (including the oracle)
-  --repeats <n>         timed passes per config (node-cpu; default from the sweep: 1): results keep
+  --repeats <n>         timed passes per config (every backend; default from the sweep: 1): results keep
                         every pass, the gate takes their median and spread
   --timeout <sec>       per-config timeout (default from the sweep: 1800)
   --shard <i/n>         only shard i of n (for a CI matrix): configs of one (dataset, variant, backend,

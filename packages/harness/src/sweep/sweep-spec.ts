@@ -96,7 +96,7 @@ export const sweepSpecSchema = z.strictObject({
    * strategy only when it is not the single pass.
    */
   longStrategies: z.array(longStrategySchema).min(1).default([{ strategy: 'single' }]),
-  /** Timed passes per config (node-cpu), so the gate can take a median and a noise band. */
+  /** Timed passes per config (every backend), so the gate can take a median and a noise band. */
   repeats: z.number().int().positive().default(1),
   /** Seconds before a config's process is killed and recorded as failed. */
   timeoutSec: z.number().positive().default(1800),
