@@ -20,28 +20,28 @@ async function fetchFloats(url: string): Promise<Float32Array> {
 
 /** The ClipCache of one clip's transcription in the page. */
 export function pageClipCache(index: number, cached: readonly PageCachedTensor[], capture: boolean): ClipCache {
-  const given = (kind: PageTensorMeta['kind']) => cached.find((t) => t.kind === kind);
-  const keep = (kind: PageTensorMeta['kind'], data: Float32Array, width: number, frames: number, length: number, ms: number): void => {
-    if (capture) captured.set(key(index, kind), { meta: { kind, width, frames, length, ms }, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+  /** The tensor of `kind` the Node side served, fetched, or null on a miss. */
+  const served = async (kind: PageTensorMeta['kind']) => {
+    const t = cached.find((c) => c.kind === kind);
+    return t ? { t, data: await fetchFloats(t.url) } : null;
+  };
+  const keep = (meta: PageTensorMeta, data: Float32Array): void => {
+    if (capture) captured.set(key(index, meta.kind), { meta, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
   };
   return {
     async getFeatures() {
-      const t = given('features');
-      if (!t) return null;
-      const features: Features = { data: await fetchFloats(t.url), bins: t.width, frames: t.frames, length: t.length };
-      return { features, ms: t.ms };
+      const s = await served('features');
+      return s && { features: { data: s.data, bins: s.t.width, frames: s.t.frames, length: s.t.length } satisfies Features, ms: s.t.ms };
     },
     async putFeatures(_clip, f, ms) {
-      keep('features', f.data, f.bins, f.frames, f.length, ms);
+      keep({ kind: 'features', width: f.bins, frames: f.frames, length: f.length, ms }, f.data);
     },
     async getEncoded() {
-      const t = given('encoded');
-      if (!t) return null;
-      const encoded: EncodedAudio = { data: await fetchFloats(t.url), dim: t.width, frames: t.frames, length: t.length };
-      return { encoded, ms: t.ms };
+      const s = await served('encoded');
+      return s && { encoded: { data: s.data, dim: s.t.width, frames: s.t.frames, length: s.t.length } satisfies EncodedAudio, ms: s.t.ms };
     },
     async putEncoded(_clip, e, ms) {
-      keep('encoded', e.data, e.dim, e.frames, e.length, ms);
+      keep({ kind: 'encoded', width: e.dim, frames: e.frames, length: e.length, ms }, e.data);
     },
   };
 }
