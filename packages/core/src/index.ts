@@ -24,7 +24,6 @@ export type {
   SectionResult,
   TimestampAgreement,
   UtteranceResult,
-  WordTimes,
 } from './schema.ts';
 export {
   DEFAULT_MODEL_LOADER,
@@ -79,7 +78,7 @@ export { clipsOf } from './dataset/loaded.ts';
 export type { ClipTranscript } from './protocol/clip-transcript.ts';
 export { encoderFramesFor, planSections, sliceSeconds } from './protocol/sections.ts';
 export type { OkResultParts, ScoredRun, SectionReference } from './protocol/score-run.ts';
-export { encodeWordTimes, formatTimestampAgreement } from './protocol/word-timing.ts';
+export { encodeWordTimes } from './protocol/word-timing.ts';
 export { okResult, rtfxOf, scoreRun, withRepeats } from './protocol/score-run.ts';
 export type { ResultError, RunStamp } from './protocol/result-records.ts';
 export { failedResult, unsupportedResult } from './protocol/result-records.ts';
@@ -96,5 +95,5 @@ export type { PairedWer } from './stats/result-pairs.ts';
 export { pairedWer, scoredItemsOf } from './stats/result-pairs.ts';
 export type { ReferenceComparison } from './stats/reference-comparisons.ts';
 export { REFERENCE_COMPARISON_METHOD, comparisonGroups, comparisonSetting, compareWithReference, formatReferenceComparison } from './stats/reference-comparisons.ts';
-export type { SectionTimestamps, TimestampComparison } from './stats/timestamp-comparisons.ts';
+export type { TimestampComparison } from './stats/timestamp-comparisons.ts';
 export { compareTimestamps } from './stats/timestamp-comparisons.ts';

@@ -84,13 +84,6 @@ export function summarizeStartDiffs(diffsMs: readonly number[]): TimestampAgreem
   return { hitWords: sorted.length, medianStartDiffMs: quantileSorted(sorted, 0.5), p95StartDiffMs: quantileSorted(sorted, 0.95) };
 }
 
-/** `12 ms median, 80 ms p95 over 345 words`, or `–`. */
-export function formatTimestampAgreement(a: TimestampAgreement | undefined): string {
-  if (!a) return '–';
-  const ms = (x: number): string => `${Number.isInteger(x) ? x : x.toFixed(1)} ms`;
-  return `${ms(a.medianStartDiffMs)} median, ${ms(a.p95StartDiffMs)} p95 over ${a.hitWords} word${a.hitWords === 1 ? '' : 's'}`;
-}
-
 /** The stored time fields of an utterance or section (carried over when it is rescored). */
 export function timeFieldsOf(u: Pick<UtteranceResult, 'wordTimes' | 'referenceWordTimes'>): Pick<UtteranceResult, 'wordTimes' | 'referenceWordTimes'> {
   return { ...(u.wordTimes ? { wordTimes: u.wordTimes } : {}), ...(u.referenceWordTimes ? { referenceWordTimes: u.referenceWordTimes } : {}) };
