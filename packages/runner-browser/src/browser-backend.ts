@@ -45,7 +45,9 @@ function runtimeOf(env: PageEnvironment | null, browserVersion: string | null): 
 /** Runs one request in a fresh Chromium; a request the browser cannot load returns without launching one. */
 export async function transcribeInBrowser(req: TranscribeRequest, options: BrowserRunOptions = {}): Promise<TranscribeOk | TranscribeUnsupported> {
   const { backend } = req;
-  if (!BROWSER_BACKENDS.includes(backend)) throw new PhaseError('plan', new Error(`runner-browser runs ${BROWSER_BACKENDS.join(' and ')}, not ${backend}`));
+  if (!BROWSER_BACKENDS.includes(backend)) {
+    throw new PhaseError('plan', new Error(`runner-browser runs web-wasm and web-webgpu, not ${backend} (and web-hybrid, the two in one page)`));
+  }
   const limits = options.limits ?? DEFAULT_BROWSER_LIMITS;
   const loader = req.loader ?? DEFAULT_MODEL_LOADER;
   const plan = await phase('plan', () => planBrowserModel(req.variant, backend, limits, loader));
