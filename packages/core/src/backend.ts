@@ -1,7 +1,7 @@
 /**
- * The one interface a runtime backend implements (node-cpu in runner-node, web-wasm and web-webgpu in
- * runner-browser). It lives in core, beside the session interface, so backends depend on core alone
- * and the harness, which owns the registry, depends on them: no package cycle.
+ * The one interface a runtime backend implements (node-cpu in runner-node, web-wasm, web-webgpu and
+ * web-hybrid in runner-browser). It lives in core, beside the session interface, so backends depend
+ * on core alone and the harness, which owns the registry, depends on them: no package cycle.
  *
  * A backend gets the clips of one config already decoded to 16 kHz and returns what it measured;
  * datasets, caches, scoring and result files stay in the harness, so results differ between backends

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchLabel, configId } from './config-id.ts';
+import { batchLabel, configId, strategySlug } from './config-id.ts';
 import type { BenchConfig } from './schema.ts';
 import { batchSizeOf, configSchema } from './schema.ts';
 
@@ -19,5 +19,19 @@ describe('config ids and labels with a batch size', () => {
     expect(configSchema.safeParse({ ...base, id: 'x', batchSize: 8 }).success).toBe(true);
     expect(configSchema.safeParse({ ...base, id: 'x', batchSize: 1 }).success).toBe(false);
     expect(configSchema.safeParse({ ...base, id: 'x', batchSize: 2.5 }).success).toBe(false);
+  });
+});
+
+describe('config ids and the long-audio strategy', () => {
+  const long = { ...base, backend: 'node-cpu' as const, variant: 'int8-stock', dataset: 'fixture-long' };
+
+  it('keeps the ids results always had for the single pass, and names a chunked strategy', () => {
+    expect(configId(long)).toBe('fixture-long__int8-stock__node-cpu-t1__greedy');
+    const chunked = { strategy: 'chunked' as const, windowSec: 60, overlapSec: 10 };
+    expect(configId({ ...long, longStrategy: chunked })).toBe('fixture-long__int8-stock__node-cpu-t1__greedy__chunked-w60-o10');
+    expect(configId({ ...base, loader: 'stream', longStrategy: chunked })).toBe('fixture-short__fp32__web-wasm-t1-stream__greedy__chunked-w60-o10');
+    expect(strategySlug({ strategy: 'chunked', windowSec: 45.5, overlapSec: 0 })).toBe('chunked-w45.5-o0');
+    expect(strategySlug({ strategy: 'single' })).toBe('single');
+    expect(strategySlug(undefined)).toBe('single');
   });
 });

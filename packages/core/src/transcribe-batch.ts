@@ -117,7 +117,7 @@ export async function transcribeBatch(
   );
   const decoded = await phase('decode', () => batchDecode(model, encoded, samples, decoder, timings));
   return decoded.map((d, k) => {
-    const text = detokenizeWithTimestamps(d.tokens, d.frames, model.vocab, FRAME_SEC);
+    const text = detokenizeWithTimestamps(d.tokens, d.frames, model.vocab, FRAME_SEC, d.durations);
     return {
       text: text.text,
       words: text.words,

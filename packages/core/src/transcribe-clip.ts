@@ -27,6 +27,10 @@ export interface ClipCache {
   putEncoded(clip: number, encoded: EncodedAudio, ms: number): Promise<void>;
 }
 
+/** The model note of a config whose encoder output came from the cache (every runner records it). */
+export const CACHED_ENCODER_NOTE =
+  'encoder output from the tensor cache: encode time is the one measured when the entry was computed; peak RSS excludes the encoder run';
+
 /** Tracks cache hits and misses across a config's clips. */
 export class CacheTally {
   private hits = 0;

@@ -13,6 +13,8 @@ export type MetricKind =
   | 'rtfx'
   /** bytes; delta relative. */
   | 'bytes'
+  /** milliseconds (word-start differences); delta in milliseconds. */
+  | 'ms'
   /** a status, a count of changed items, a presence: text values, no delta. */
   | 'text';
 
@@ -24,7 +26,7 @@ export interface GateRow {
   kind: MetricKind;
   current: number | string | null;
   baseline: number | string | null;
-  /** `rate`: percentage points; `rtfx`/`bytes`: relative change; `text`: null. */
+  /** `rate`: percentage points; `rtfx`/`bytes`: relative change; `ms`: milliseconds; `text`: null. */
   delta: number | null;
   /** Relative noise band used for the verdict (timing and memory rows only). */
   band?: number;

@@ -132,7 +132,7 @@ export async function runBench(o: BenchRunOptions): Promise<BenchRunOutcome> {
     },
   });
   const results = outcomes.map((x) => x.result);
-  output.line(`\n${formatSummaryTable(results)}`);
+  output.line(`\n${formatSummaryTable(results, spec.compareTo ?? spec.oracleVariant)}`);
   const comparisons = formatComparisonLines(results, spec.compareTo ?? spec.oracleVariant);
   if (comparisons) output.line(`\n${comparisons}`);
   return { outcomes, exitCode: reportCounts(outcomes, planned, o, output) };

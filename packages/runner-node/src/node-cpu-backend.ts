@@ -3,11 +3,9 @@
  * its peak RSS belongs to this one config (the harness runs each config in a fresh process).
  */
 import type { Backend, TranscribeOk, TranscribeRequest } from '@parakeet-bench/core';
-import { loadParakeet, nowMs, phase, transcribePasses } from '@parakeet-bench/core';
+import { CACHED_ENCODER_NOTE, loadParakeet, nowMs, phase, transcribePasses } from '@parakeet-bench/core';
 import { mappedWeightsNote } from './mapped-weights-note.ts';
 import { nodeModelSource, ortNodeVersion } from './node-source.ts';
-
-const CACHED_ENCODER_NOTE = 'encoder output from the tensor cache: encode time is the one measured when the entry was computed; peak RSS excludes the encoder run';
 
 /** Peak resident set of this process so far, in bytes (getrusage maxrss is KiB on Linux). */
 export function peakRssBytes(): number {

@@ -41,6 +41,9 @@ describe('bench run arguments', () => {
     await expect(runCommand.run(['--normalizer', 'jiwer'])).rejects.toThrow(/--normalizer: unknown normalizer "jiwer"; valid ids: default, whisper-basic/);
     await expect(runCommand.run(['--compare-to', 'fp64'])).rejects.toThrow(/with the command-line overrides: compareTo "fp64" is not one of the variants \(fp32, fp32-sharded, fp16, int8-stock, int8-smoothquant\)/);
     await expect(runCommand.run(['--language', 'french!'])).rejects.toThrow(/language codes look like fr, pt_br, en-US/);
+    await expect(runCommand.run(['--long-strategy', 'sliding'])).rejects.toThrow(/--long-strategy "sliding": expected single, chunked, or chunked:<windowSec>:<overlapSec>/);
+    await expect(runCommand.run(['--long-strategy', 'chunked:60:40'])).rejects.toThrow(/longStrategies\[0\]\.overlapSec: overlapSec must be at most half of windowSec/);
+    await expect(runCommand.run(['--long-strategy', 'chunked:60:40'])).rejects.toThrow(UsageError);
   }, 60_000);
 
   it('rejects bad --batch values, naming the flag and an example', async () => {

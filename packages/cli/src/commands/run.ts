@@ -35,6 +35,11 @@ options:
                         on web-wasm with every loader (about 5 GiB of RAM, a few minutes); delete it with
                         npx tsx packages/fixture/src/big/generate-big-cli.ts --remove
   --long-audio <file>   the long-audio protocol on this recording (first 390 s, 60 s sections)
+  --long-strategy <s,s> how long datasets are transcribed, one config per strategy: single (one
+                        pass, the default), chunked (60 s windows, 10 s overlap, words merged at the
+                        overlap midpoints) or chunked:<windowSec>:<overlapSec>; replaces the sweep's
+                        longStrategies. A single pass past the encoder frame wall is refused; chunked
+                        windows are not (each window must fit)
   --manifest <jsonl>    a NeMo JSONL manifest (audio_filepath, text, duration, offset), UTF-8
   --folder <dir>        a folder of audio files with <name>.txt transcripts (UTF-8)
                         (datasets are named after their file or folder; manifest.jsonl after its folder)
@@ -45,8 +50,9 @@ options:
   --allow-failures      exit 0 even when configs failed (exploratory sweeps)
   --variants <a,b>      only these variant ids
   --datasets <a,b>      only these datasets
-  --backends <a,b>      replace the sweep's backends: node-cpu, web-wasm, web-webgpu (threads from
-                        --threads, default 1; web-webgpu ignores threads)
+  --backends <a,b>      replace the sweep's backends: node-cpu, web-wasm, web-webgpu, web-hybrid
+                        (encoder on WebGPU, preprocessor and decoder_joint on wasm, one page; threads
+                        from --threads, default 1, for its wasm part; web-webgpu ignores threads)
   --threads <1,2>       override thread counts of every backend (0 = auto threads: the runtime
                         picks, shown as "auto threads" in labels)
   --loaders <a,b>       how the browser backends load the model, one config each: array-buffer
@@ -61,7 +67,7 @@ options:
                         MAES settings (defaults: NeMo's 2, 1, 2, 2.3, score norm on)
   --retry-failed        rerun configs recorded as failed (their inputs unchanged)
   --force               rerun everything as a new run (including the oracle)
-  --repeats <n>         timed passes per config (node-cpu; default from the sweep: 1): results keep
+  --repeats <n>         timed passes per config (every backend; default from the sweep: 1): results keep
                         every pass, the gate takes their median and spread
   --batch <1,8,16>      throughput mode: transcribe the utterances of corpus datasets in batches of
                         these sizes, one config per size (replaces the sweep's batchSize; default 1).
@@ -141,6 +147,7 @@ export const runCommand: Command = {
       normalizer: { type: 'string' },
       language: { type: 'string' },
       'compare-to': { type: 'string' },
+      'long-strategy': { type: 'string' },
     });
     if (values['run-id'] !== undefined && !/^[A-Za-z0-9._-]+$/.test(values['run-id'])) {
       throw new UsageError(`--run-id "${values['run-id']}": use letters, digits, . _ -`);
@@ -191,6 +198,7 @@ export const runCommand: Command = {
           ...(values.language ? { language: values.language } : {}),
           ...(values['compare-to'] ? { compareTo: values['compare-to'] } : {}),
           loaders: csv(values.loaders),
+          ...(values['long-strategy'] !== undefined ? { longStrategies: csv(values['long-strategy']) } : {}),
         },
         variants: csv(values.variants),
         datasets: csv(values.datasets),

@@ -33,7 +33,7 @@ describe('greedyDecodeBatch', () => {
     for (const c of clips) expected.push(await new GreedyTdtDecoder().decode(c, single));
     const batched = ctx(2);
     const got = await greedyDecodeBatch(clips, batched);
-    expect(got.map((r) => [r.tokens, r.frames, r.decoderCalls])).toEqual(expected.map((r) => [r.tokens, r.frames, r.decoderCalls]));
+    expect(got.map((r) => [r.tokens, r.frames, r.durations, r.decoderCalls])).toEqual(expected.map((r) => [r.tokens, r.frames, r.durations, r.decoderCalls]));
     expect(expected.some((r) => r.frames.some((f, i) => f === r.frames[i - 1]))).toBe(true); // duration-0 runs were exercised
     const batch1Calls = expected.reduce((a, r) => a + r.decoderCalls, 0);
     expect(batched.joint.rows).toBe(batch1Calls);

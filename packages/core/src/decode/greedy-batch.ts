@@ -22,6 +22,8 @@ interface Lane {
   loaded: number;
   readonly tokens: number[];
   readonly frames: number[];
+  /** TDT duration of each emitted token, in frames (word end times come from it). */
+  readonly durations: number[];
 }
 
 /**
@@ -34,7 +36,7 @@ export async function greedyDecodeBatch(encs: readonly EncodedAudio[], ctx: Deco
   const maxPerStep = maxTokensPerStep ?? ctx.maxTokensPerStep;
   const V = joint.vocabSize;
   const width = V + TDT_DURATIONS.length;
-  const lanes: Lane[] = encs.map((enc) => ({ enc, t: 0, emitted: 0, calls: 0, loaded: -1, tokens: [], frames: [] }));
+  const lanes: Lane[] = encs.map((enc) => ({ enc, t: 0, emitted: 0, calls: 0, loaded: -1, tokens: [], frames: [], durations: [] }));
   let live = lanes.filter((l) => l.enc.length > 0);
   const calls0 = joint.calls;
   const rows0 = joint.rows;
@@ -64,6 +66,7 @@ export async function greedyDecodeBatch(encs: readonly EncodedAudio[], ctx: Deco
           targets[r] = token;
           lane.tokens.push(token);
           lane.frames.push(lane.t);
+          lane.durations.push(step);
           lane.emitted++;
         }
         if (step > 0) {
@@ -87,5 +90,5 @@ export async function greedyDecodeBatch(encs: readonly EncodedAudio[], ctx: Deco
   }
   const calls = joint.calls - calls0;
   const meanDecoderBatch = calls > 0 ? (joint.rows - rows0) / calls : 0;
-  return lanes.map((l) => ({ tokens: l.tokens, frames: l.frames, decoderCalls: l.calls, meanDecoderBatch }));
+  return lanes.map((l) => ({ tokens: l.tokens, frames: l.frames, durations: l.durations, decoderCalls: l.calls, meanDecoderBatch }));
 }

@@ -26,6 +26,7 @@ export class GreedyTdtDecoder implements TokenDecoder {
     const dim = enc.dim;
     const tokens: number[] = [];
     const frames: number[] = [];
+    const durations: number[] = [];
     target[0] = blankId;
     let loaded = -1;
     let emitted = 0;
@@ -44,6 +45,7 @@ export class GreedyTdtDecoder implements TokenDecoder {
         target[0] = token;
         tokens.push(token);
         frames.push(t);
+        durations.push(step);
         emitted++;
       }
       if (step > 0) {
@@ -54,6 +56,6 @@ export class GreedyTdtDecoder implements TokenDecoder {
         emitted = 0;
       }
     }
-    return { tokens, frames, decoderCalls: calls, meanDecoderBatch: 1 };
+    return { tokens, frames, durations, decoderCalls: calls, meanDecoderBatch: 1 };
   }
 }

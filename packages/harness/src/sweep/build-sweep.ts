@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { DecoderConfig } from '@parakeet-bench/core';
 import { MAES_DEFAULTS } from '@parakeet-bench/core';
+import { parseLongStrategy } from './long-strategy.ts';
 import type { SweepSpec, SweepSpecInput } from './sweep-spec.ts';
 import { parseSweepSpec, resolveDatasetPaths } from './sweep-spec.ts';
 
@@ -64,6 +65,17 @@ export interface SweepOverrides {
   readonly language?: string;
   /** Model loaders for every browser backend (array-buffer, stream, ort-url, jspi-blob). */
   readonly loaders?: readonly string[];
+  /** Replace the long-audio strategies: `single`, `chunked`, `chunked:<windowSec>:<overlapSec>`. */
+  readonly longStrategies?: readonly string[];
+}
+
+function withLongStrategies(input: SweepSpecInput, o: SweepOverrides): SweepSpecInput['longStrategies'] {
+  if (!o.longStrategies) return input.longStrategies;
+  try {
+    return o.longStrategies.map(parseLongStrategy);
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
 }
 
 function withLanguage(input: SweepSpecInput, language: string | undefined): SweepSpecInput['datasets'] {
@@ -120,9 +132,10 @@ export function buildSweep(input: SweepSpecInput, overrides: SweepOverrides, sou
     ...(overrides.normalizer !== undefined ? { normalizer: overrides.normalizer as SweepSpecInput['normalizer'] } : {}),
     ...(overrides.compareTo !== undefined ? { compareTo: overrides.compareTo } : {}),
     datasets: withLanguage(input, overrides.language),
+    ...(overrides.longStrategies ? { longStrategies: withLongStrategies(input, overrides) } : {}),
   };
   const any = overrides.backends ?? overrides.threads ?? overrides.beams ?? overrides.maes ?? overrides.noGreedy ?? overrides.timeoutSec ?? overrides.repeats ?? overrides.batchSizes ??
-    overrides.normalizer ?? overrides.compareTo ?? overrides.language ?? overrides.loaders;
+    overrides.normalizer ?? overrides.compareTo ?? overrides.language ?? overrides.loaders ?? overrides.longStrategies;
   try {
     return parseSweepSpec(changed, any === undefined ? source : `${source} with the command-line overrides`);
   } catch (e) {

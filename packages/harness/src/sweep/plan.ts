@@ -4,6 +4,7 @@ import type { BenchConfig, ModelLoader, ModelVariant } from '@parakeet-bench/cor
 import { DEFAULT_MODEL_LOADER, configId } from '@parakeet-bench/core';
 import { resultPath } from '@parakeet-bench/results';
 import type { ConfigJob } from '../worker/job.ts';
+import { chunkedOf } from './long-strategy.ts';
 import type { SweepSpec } from './sweep-spec.ts';
 import { batchSizesFor, datasetLanguage, resolveDatasetPaths } from './sweep-spec.ts';
 
@@ -28,32 +29,46 @@ function loadersOf(b: SweepSpec['backends'][number]): readonly (ModelLoader | un
   return b.backend === 'node-cpu' ? [undefined] : (b.loaders ?? [DEFAULT_MODEL_LOADER]);
 }
 
-/** One (variant, backend, threads, loader, batch size) of a dataset: its decoder configs share one encoder cache. */
+/**
+ * One (variant, backend, threads, loader, long strategy, batch size) of a dataset: its decoder configs
+ * share one encoder cache. Corpus datasets have no long-audio strategy; a long one gets one group per
+ * strategy and stays at batch 1.
+ */
 interface Group {
   readonly variant: SweepSpec['variants'][number];
   readonly backend: SweepSpec['backends'][number]['backend'];
   readonly threads: number;
   readonly loader: ModelLoader | undefined;
+  readonly longStrategy: ReturnType<typeof chunkedOf>;
   readonly batchSize: number;
 }
 
 function groupsOf(spec: SweepSpec, dataset: SweepSpec['datasets'][number]): Group[] {
+  const strategies = dataset.kind === 'long' ? spec.longStrategies.map(chunkedOf) : [undefined];
   return spec.variants.flatMap((variant) =>
     spec.backends.flatMap((b) =>
       b.threads.flatMap((threads) =>
-        loadersOf(b).flatMap((loader) => batchSizesFor(spec, dataset).map((batchSize) => ({ variant, backend: b.backend, threads, loader, batchSize }))),
+        loadersOf(b).flatMap((loader) =>
+          strategies.flatMap((longStrategy) =>
+            batchSizesFor(spec, dataset).map((batchSize) => ({ variant, backend: b.backend, threads, loader, longStrategy, batchSize })),
+          ),
+        ),
       ),
     ),
   );
 }
 
-/** Expands a sweep into one job per config, in a stable order (dataset, variant, backend, threads, loader, batch size, decoder). */
+/**
+ * Expands a sweep into one job per config, in a stable order (dataset, variant, backend, threads,
+ * loader, long strategy, batch size, decoder): configs that differ only in decoder follow each other,
+ * so the first of them fills the tensor cache.
+ */
 export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
   const jobs: ConfigJob[] = [];
   for (const dataset of spec.datasets) {
     const language = datasetLanguage(dataset);
     const scoring = { normalizer: spec.normalizer, ...(language !== undefined ? { language } : {}) };
-    for (const { variant: v, backend, threads, loader, batchSize } of groupsOf(spec, dataset)) {
+    for (const { variant: v, backend, threads, loader, longStrategy, batchSize } of groupsOf(spec, dataset)) {
       for (const [d, decoder] of spec.decoders.entries()) {
         const base: Omit<BenchConfig, 'id'> = {
           variant: v.id,
@@ -64,6 +79,7 @@ export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
           decoder,
           dataset: dataset.name,
           ...(loader ? { loader } : {}),
+          ...(longStrategy ? { longStrategy } : {}),
           // Absent at batch 1: such configs (and their ids) stay what they were before batching.
           ...(batchSize !== 1 ? { batchSize } : {}),
         };

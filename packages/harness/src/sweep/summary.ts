@@ -1,12 +1,14 @@
-import type { BenchResult } from '@parakeet-bench/core';
+import type { BenchResult, TimestampComparison } from '@parakeet-bench/core';
 import {
   REFERENCE_COMPARISON_METHOD,
   batchLabel,
   comparisonGroups,
+  compareTimestamps,
   compareWithReference,
   decoderSlug,
   encoderFromCache,
   formatReferenceComparison,
+  strategySlug,
   threadsLabel,
 } from '@parakeet-bench/core';
 
@@ -15,9 +17,16 @@ const pct = (x: number | undefined): string => (x === undefined ? '-' : `${(x * 
 /** Marks memory measured without running the encoder (its output came from the tensor cache). */
 const cached = (r: BenchResult): string => (encoderFromCache(r) ? '*' : '');
 
+/** `12/80 ms`: median and p95 word-start difference from the oracle over hit words, or `-`. */
+function timestampCell(t: TimestampComparison | undefined): string {
+  const a = t?.overall;
+  return a ? `${Math.round(a.medianStartDiffMs)}/${Math.round(a.p95StartDiffMs)} ms` : '-';
+}
+
 /** A plain-text table of results, grouped by dataset, for the end of `bench run`. */
-export function formatSummaryTable(results: readonly BenchResult[]): string {
-  const header = ['dataset', 'variant', 'backend', 'decoder', 'status', 'WER', 'CER', 'WER 95% CI', 'worst section', 'RTFx', 'load', 'peak RSS', 'model RSS'];
+export function formatSummaryTable(results: readonly BenchResult[], referenceVariant?: string): string {
+  const header = ['dataset', 'variant', 'backend', 'decoder', 'status', 'WER', 'CER', 'WER 95% CI', 'worst section', 'word start p50/p95', 'RTFx', 'load', 'peak RSS', 'model RSS'];
+  const timestamps = new Map(compareTimestamps(results, referenceVariant === undefined ? {} : { referenceVariant }).map((t) => [t.candidate, t]));
   const ci = (r: BenchResult): string => {
     const i = r.accuracy?.werCi;
     return i ? `[${(100 * i.low).toFixed(2)}, ${(100 * i.high).toFixed(2)}]` : '-';
@@ -29,12 +38,13 @@ export function formatSummaryTable(results: readonly BenchResult[]): string {
       r.config.dataset,
       r.config.variant,
       `${r.config.backend} ${threadsLabel(r.config.threads)}${r.config.loader ? ` ${r.config.loader}` : ''}`,
-      decoderSlug(r.config.decoder) + batchLabel(r.config, ' '),
+      [decoderSlug(r.config.decoder), ...(r.config.longStrategy ? [strategySlug(r.config.longStrategy)] : [])].join(' ') + batchLabel(r.config, ' '),
       r.status,
       pct(r.accuracy?.wer),
       pct(r.accuracy?.cer),
       ci(r),
       r.longPass ? `#${r.longPass.worstSectionIndex} ${pct(r.longPass.worstSectionWer)}` : '-',
+      timestampCell(timestamps.get(r)),
       r.timing ? r.timing.rtfx.toFixed(1) : '-',
       r.timing ? `${(r.timing.loadMs / 1000).toFixed(1)} s` : '-',
       mib(r.memory?.peakRssBytes) + cached(r),
@@ -44,7 +54,10 @@ export function formatSummaryTable(results: readonly BenchResult[]): string {
   const line = (cells: string[]): string => cells.map((x, c) => x.padEnd(widths[c]!)).join('  ').trimEnd();
   const failures = results.filter((r) => r.status !== 'ok').map((r) => `  ${r.config.id}: ${r.status}: ${r.error?.message.split('\n')[0] ?? ''}`);
   const footnote = results.some((r) => cached(r)) ? ['', '* encoder output reused from the tensor cache: RSS excludes the encoder run (its time is the measured one)'] : [];
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...footnote, ...(failures.length ? ['', 'not ok:', ...failures] : [])].join('\n');
+  const timing = [...timestamps.values()].some((t) => t.overall)
+    ? ['', 'word start p50/p95: median and 95th percentile of |word start - reference word start| over words both transcripts share (long pass: the fp32 oracle on each section alone; corpus: the reference variant)']
+    : [];
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...footnote, ...timing, ...(failures.length ? ['', 'not ok:', ...failures] : [])].join('\n');
 }
 
 /**

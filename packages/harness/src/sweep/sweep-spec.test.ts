@@ -118,3 +118,42 @@ describe('batchSize (throughput mode)', () => {
     expect(() => buildSweep(base as SweepSpecInput, { batchSizes: [0] }, 'sweep.json')).toThrow(/sweep.json with the command-line overrides: invalid sweep:\n {2}batchSize\[0\]/);
   });
 });
+
+describe('long-audio strategies', () => {
+  const chunked = { strategy: 'chunked', windowSec: 60, overlapSec: 10 };
+  const manifest = { name: 'm', kind: 'manifest', manifest: 'm.jsonl' };
+
+  it('defaults to the single pass: the config ids results always had', () => {
+    const s = parseSweepSpec(base, 'sweep.json');
+    expect(s.longStrategies).toEqual([{ strategy: 'single' }]);
+    expect(planJobs(s, { resultsDir: '/r' }).map((j) => j.config.id)).toEqual(['long__fp32__node-cpu-t1__greedy']);
+  });
+
+  it('plans one long config per strategy, naming only the chunked one; corpus datasets once', () => {
+    const s = parseSweepSpec({ ...base, datasets: [...base.datasets, manifest], decoders: [{ kind: 'greedy' }, { kind: 'maes', beamWidth: 2, numSteps: 2, prefixAlpha: 1, expansionBeta: 2, expansionGamma: 2.3, scoreNorm: true }], longStrategies: [{ strategy: 'single' }, chunked] }, 's');
+    const jobs = planJobs(s, { resultsDir: '/r', tensorCacheDir: '/c' });
+    expect(jobs.map((j) => [j.config.id, j.cacheRole])).toEqual([
+      ['long__fp32__node-cpu-t1__greedy', 'fresh'],
+      ['long__fp32__node-cpu-t1__maes-b2', 'reuse'],
+      ['long__fp32__node-cpu-t1__greedy__chunked-w60-o10', 'fresh'],
+      ['long__fp32__node-cpu-t1__maes-b2__chunked-w60-o10', 'reuse'],
+      ['m__fp32__node-cpu-t1__greedy', 'fresh'],
+      ['m__fp32__node-cpu-t1__maes-b2', 'reuse'],
+    ]);
+    expect(jobs[0]!.config).not.toHaveProperty('longStrategy');
+    expect(jobs[2]!.config.longStrategy).toEqual(chunked);
+  });
+
+  it('refuses a bad or repeated strategy, naming the field', () => {
+    expect(() => parseSweepSpec({ ...base, longStrategies: [{ strategy: 'chunked', windowSec: 20, overlapSec: 15 }] }, 's')).toThrow(/longStrategies\[0\]\.overlapSec: overlapSec must be at most half of windowSec/);
+    expect(() => parseSweepSpec({ ...base, longStrategies: [{ strategy: 'chunked', windowSecs: 20 }] }, 's')).toThrow(/longStrategies\[0\]: unknown field "windowSecs" \(did you mean "windowSec"\?\)/);
+    expect(() => parseSweepSpec({ ...base, longStrategies: [chunked, { strategy: 'chunked' }] }, 's')).toThrow(/longStrategies lists chunked-w60-o10 twice/);
+  });
+
+  it('takes --long-strategy as an override: single, chunked, chunked:<window>:<overlap>', () => {
+    const s = buildSweep(base as SweepSpecInput, { longStrategies: ['single', 'chunked:30:5'] }, 'sweep.json');
+    expect(s.longStrategies).toEqual([{ strategy: 'single' }, { strategy: 'chunked', windowSec: 30, overlapSec: 5 }]);
+    expect(buildSweep(base as SweepSpecInput, { longStrategies: ['chunked'] }, 'sweep.json').longStrategies).toEqual([chunked]);
+    expect(() => buildSweep(base as SweepSpecInput, { longStrategies: ['chunked:a:b'] }, 'sweep.json')).toThrow(/--long-strategy "chunked:a:b": window and overlap must be numbers/);
+  });
+});

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { backendSchema, decoderConfigSchema, describeInputIssues, fileSafeName, getNormalizer, modelLoaderSchema, normalizerIds } from '@parakeet-bench/core';
+import { backendSchema, decoderConfigSchema, describeInputIssues, fileSafeName, getNormalizer, longStrategySchema, modelLoaderSchema, normalizerIds, strategySlug } from '@parakeet-bench/core';
 import { FLEURS_LANG_PATTERN, FLEURS_SPLITS } from '../datasets/fleurs-layout.ts';
 
 /** A model variant in a sweep file; paths are relative to the sweep file. */
@@ -108,7 +108,14 @@ export const sweepSpecSchema = z.strictObject({
     })
     .default(1)
     .transform((b) => (Array.isArray(b) ? b : [b])),
-  /** Timed passes per config (node-cpu), so the gate can take a median and a noise band. */
+  /**
+   * How long datasets are transcribed, one config per entry (corpus datasets ignore it): the single
+   * pass (`{ "strategy": "single" }`, the default) and/or overlapping windows
+   * (`{ "strategy": "chunked", "windowSec": 60, "overlapSec": 10 }`). Config ids and labels name a
+   * strategy only when it is not the single pass.
+   */
+  longStrategies: z.array(longStrategySchema).min(1).default([{ strategy: 'single' }]),
+  /** Timed passes per config (every backend), so the gate can take a median and a noise band. */
   repeats: z.number().int().positive().default(1),
   /** Seconds before a config's process is killed and recorded as failed. */
   timeoutSec: z.number().positive().default(1800),
@@ -158,10 +165,13 @@ export function parseSweepSpec(raw: unknown, source: string): SweepSpec {
   if (spec.compareTo !== undefined && !ids.has(spec.compareTo)) {
     throw new Error(`${source}: compareTo "${spec.compareTo}" is not one of the variants (${[...ids].join(', ')})`);
   }
-  const repeated = spec.batchSize.filter((b, i) => spec.batchSize.indexOf(b) !== i);
-  if (repeated.length) throw new Error(`${source}: batchSize lists ${[...new Set(repeated)].join(', ')} more than once; list each batch size once`);
+  const repeatedSizes = spec.batchSize.filter((b, i) => spec.batchSize.indexOf(b) !== i);
+  if (repeatedSizes.length) throw new Error(`${source}: batchSize lists ${[...new Set(repeatedSizes)].join(', ')} more than once; list each batch size once`);
   const fileReading = spec.backends.find((b) => b.loaders && b.backend === 'node-cpu');
   if (fileReading) throw new Error(`${source}: loaders apply to the browser backends (web-wasm, web-webgpu); node-cpu opens model files by path`);
+  const slugs = spec.longStrategies.map(strategySlug);
+  const repeatedSlug = slugs.find((x, i) => slugs.indexOf(x) !== i);
+  if (repeatedSlug) throw new Error(`${source}: longStrategies lists ${repeatedSlug} twice; each strategy once`);
   const names = new Set(spec.datasets.map((d) => d.name));
   if (names.size !== spec.datasets.length) throw new Error(`${source}: dataset names must be unique`);
   const bySafeName = new Map<string, string>();

@@ -6,6 +6,7 @@ import { colourMap } from './chart-spec.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import { errorBarsChart, peakRamChart, rtfxVsWerChart, sectionWerChart } from './dataset-charts.ts';
 import { werHistoryChart } from './history-chart.ts';
+import { sectionTimestampChart } from './timestamp-charts.ts';
 
 /** Charts of one dataset, in reading order. */
 export interface DatasetCharts {
@@ -20,6 +21,7 @@ export function buildCharts(latest: Run, runs: readonly Run[]): DatasetCharts[] 
     dataset,
     charts: [
       sectionWerChart(dataset, results, colour),
+      sectionTimestampChart(dataset, results, colour),
       errorBarsChart(dataset, results),
       rtfxVsWerChart(dataset, results, colour),
       peakRamChart(dataset, results),

@@ -4,6 +4,7 @@ import {
   REFERENCE_COMPARISON_METHOD,
   batchLabel,
   comparisonGroups,
+  compareTimestamps,
   compareWithReference,
   encoderFromCache,
   formatReferenceComparison,
@@ -11,10 +12,24 @@ import {
   scoringOf,
   threadsLabel,
 } from '@parakeet-bench/core';
-import { CACHED_ENCODER_NOTE, configLabel, decoderLabel, formatPercentCi, formatRtfx, peakRamLabel, worstSectionLabel } from '../format.ts';
+import {
+  CACHED_ENCODER_NOTE,
+  configLabel,
+  decoderLabel,
+  formatPercentCi,
+  formatRtfx,
+  formatStartDiffs,
+  peakRamLabel,
+  strategyLabel,
+  worstSectionLabel,
+} from '../format.ts';
 import { MAPPED_FOOTNOTE, loadingRows } from '../loading.ts';
 import { byDataset } from '../order.ts';
 import type { ReportInput, Reporter } from './reporter.ts';
+
+const TIMESTAMP_NOTE =
+  'Word start p50 / p95: median and 95th percentile of |word start − reference word start| over the words both transcripts share ' +
+  '(long pass: the fp32 oracle transcribing each section alone; corpus: the reference variant on the same utterances).';
 
 const STATUS: Readonly<Record<BenchResult['status'], string>> = {
   ok: '✅ ok',
@@ -58,18 +73,27 @@ function comparisonLines(results: readonly BenchResult[], compareTo: string | un
 
 function datasetSection(dataset: string, results: readonly BenchResult[], compareTo: string | undefined): string[] {
   const hasLong = results.some((r) => r.longPass);
-  const head = ['variant', 'backend', 'threads', 'decoder', 'WER', 'CER', 'RTFx', 'peak RAM', ...(hasLong ? ['worst section'] : []), 'status'];
-  const lines = [`### ${escapeMarkdown(dataset)}`, '', row(head), row(head.map((_, i) => (i >= 4 && i < head.length - 1 ? '---:' : '---')))];
+  // Columns that only some sweeps have appear only then, so older summaries read as they always did.
+  const hasChunked = results.some((r) => r.config.longStrategy);
+  const timestamps = new Map(compareTimestamps(results, compareTo === undefined ? {} : { referenceVariant: compareTo }).map((t) => [t.candidate, t]));
+  const hasTimes = [...timestamps.values()].some((t) => t.overall);
+  const head = [
+    'variant', 'backend', 'threads', 'decoder', ...(hasChunked ? ['long strategy'] : []), 'WER', 'CER', 'RTFx', 'peak RAM',
+    ...(hasLong ? ['worst section'] : []), ...(hasTimes ? ['word start p50 / p95'] : []), 'status',
+  ];
+  const first = head.indexOf('WER');
+  const lines = [`### ${escapeMarkdown(dataset)}`, '', row(head), row(head.map((_, i) => (i >= first && i < head.length - 1 ? '---:' : '---')))];
   for (const r of results) {
     const c = r.config;
     lines.push(row([
-      escapeMarkdown(c.variant), `${c.backend}${c.loader ? ` (${c.loader})` : ''}`, threadsLabel(c.threads), decoderLabel(c.decoder) + batchLabel(c),
+      escapeMarkdown(c.variant), `${c.backend}${c.loader ? ` (${c.loader})` : ''}`, threadsLabel(c.threads), decoderLabel(c.decoder) + batchLabel(c), ...(hasChunked ? [strategyLabel(c)] : []),
       formatPercentCi(r.accuracy?.wer, r.accuracy?.werCi), formatPercentCi(r.accuracy?.cer, r.accuracy?.cerCi), formatRtfx(r.timing?.rtfx), peakRamLabel(r),
-      ...(hasLong ? [worstSectionLabel(r)] : []), STATUS[r.status],
+      ...(hasLong ? [worstSectionLabel(r)] : []), ...(hasTimes ? [formatStartDiffs(timestamps.get(r)?.overall)] : []), STATUS[r.status],
     ]));
   }
   if (results.some(encoderFromCache)) lines.push('', CACHED_ENCODER_NOTE);
   lines.push(...loadingLines(results));
+  if (hasTimes) lines.push('', TIMESTAMP_NOTE);
   lines.push(...comparisonLines(results, compareTo));
   const broken = results.filter((r) => r.status !== 'ok');
   if (broken.length > 0) {

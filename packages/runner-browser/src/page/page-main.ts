@@ -8,6 +8,8 @@ import { loadParakeet, transcribeClip } from '@parakeet-bench/core';
 import type { LoadTally } from './browser-source.ts';
 import { browserModelSource, collectGarbage, loadNote } from './browser-source.ts';
 import { probeArrayBuffer } from './model-loaders.ts';
+import { executionNote, hybridModelSource } from './hybrid-source.ts';
+import { pageClipCache, takeTensorSlice } from './page-cache.ts';
 import { probeWebGpu } from './webgpu-probe.ts';
 import type { PageApi, PageCallName, PageCallState, PageCalls } from './page-protocol.ts';
 
@@ -33,19 +35,23 @@ const calls: PageCalls = {
     ort.env.wasm.proxy = false;
     if (model) await model.release();
     const tally: LoadTally = { readBytes: 0, readMs: 0, createMs: 0 };
-    model = await loadParakeet(browserModelSource(ort, request, tally), request.variant);
-    const ep = request.backend === 'web-webgpu' ? 'webgpu' : 'wasm';
+    const source = request.encoderOnWebGpu ? hybridModelSource(ort, request, tally) : browserModelSource(ort, request, tally);
+    model = await loadParakeet(source, request.variant);
     const threads = request.threads === 0 ? 'default' : String(request.threads);
     return {
-      notes: [`onnxruntime-web ${ort.env.versions.web ?? '?'}: ${ep} EP, wasm threads ${threads}`, loadNote(request.loader, tally, collectGarbage())],
+      notes: [`onnxruntime-web ${ort.env.versions.web ?? '?'}: ${executionNote(request)}, wasm threads ${threads}`, loadNote(request.loader, tally, collectGarbage())],
       vocabSize: model.vocab.size,
     };
   },
-  async transcribe({ index, decoder }) {
+  async transcribe({ index, decoder, cached, capture }) {
     if (!model) throw new Error('transcribe called before load');
     const samples = clips[index];
     if (!samples) throw new Error(`no clip ${index} (fetched ${clips.length})`);
-    return transcribeClip(model, samples, decoder, index);
+    const cache = cached?.length || capture ? { cache: pageClipCache(index, cached ?? [], capture ?? false) } : {};
+    return transcribeClip(model, samples, decoder, index, cache);
+  },
+  async takeTensor({ index, kind, offset }) {
+    return takeTensorSlice(index, kind, offset);
   },
   async stats() {
     return { calls: model?.joint.calls ?? 0, rows: model?.joint.rows ?? 0 };
