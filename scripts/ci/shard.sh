@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs shard i of n of the night's sweep into <out>: SWEEP_FILE (the fixture sweep when empty),
-# narrowed to DATASETS / VARIANTS when given, the JFK dataset added when JFK_RECORDING_URL names a
+# narrowed to DATASETS / VARIANTS (and long-audio strategies LONG_STRATEGIES) when given, the JFK dataset added when JFK_RECORDING_URL names a
 # recording, balanced with SHARD_COSTS. One RUN_ID for every shard, so the merged night is one run;
 # failed configs are the gate's to judge (--allow-failures).
 # usage: scripts/ci/shard.sh <i> <n> <out-dir>
@@ -16,6 +16,7 @@ args=(run --shard "$i/$n" --results "$out" --run-id "${RUN_ID:?set RUN_ID}" --ru
 [ -z "${SWEEP_FILE:-}" ] || args+=(--config "$SWEEP_FILE")
 [ -z "$datasets" ] || args+=(--datasets "$datasets")
 [ -z "${VARIANTS:-}" ] || args+=(--variants "$VARIANTS")
+[ -z "${LONG_STRATEGIES:-}" ] || args+=(--long-strategy "$LONG_STRATEGIES")
 [ ! -f "$SHARD_COSTS" ] || args+=(--shard-costs "$SHARD_COSTS")
 [ -z "${REPEATS:-}" ] || args+=(--repeats "$REPEATS")
 npx bench "${args[@]}"

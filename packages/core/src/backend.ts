@@ -1,7 +1,7 @@
 /**
- * The one interface a runtime backend implements (node-cpu in runner-node, web-wasm and web-webgpu in
- * runner-browser). It lives in core, beside the session interface, so backends depend on core alone
- * and the harness, which owns the registry, depends on them: no package cycle.
+ * The one interface a runtime backend implements (node-cpu in runner-node, web-wasm, web-webgpu and
+ * web-hybrid in runner-browser). It lives in core, beside the session interface, so backends depend
+ * on core alone and the harness, which owns the registry, depends on them: no package cycle.
  *
  * A backend gets the clips of one config already decoded to 16 kHz and returns what it measured;
  * datasets, caches, scoring and result files stay in the harness, so results differ between backends
@@ -32,6 +32,11 @@ export interface TranscribeRequest {
   readonly clips: readonly Float32Array[];
   /** Timed passes over all clips (>= 1); every pass is returned. */
   readonly repeats: number;
+  /**
+   * Clips transcribed together (throughput mode; absent or 1: clip by clip). A backend that cannot
+   * batch answers `unsupported` with the reason.
+   */
+  readonly batchSize?: number;
   /** Stored features and encoder outputs (backends that run in the worker process use it). */
   readonly cache?: ClipCache;
   readonly progress: (message: string) => void;

@@ -1,4 +1,4 @@
-import type { BenchConfig, DecoderConfig } from './schema.ts';
+import type { BenchConfig, DecoderConfig, LongStrategy } from './schema.ts';
 import { DEFAULT_MODEL_LOADER } from './schema.ts';
 
 /** Default MAES settings (NeMo's). */
@@ -38,7 +38,24 @@ export function loaderSlug(c: Pick<BenchConfig, 'loader'>): string {
   return c.loader && c.loader !== DEFAULT_MODEL_LOADER ? `-${c.loader}` : '';
 }
 
-/** Stable, file-name-safe id of a config: dataset, variant, backend+threads(+loader), decoder. */
+/** Short long-audio strategy label: `single`, or `chunked-w60-o10` (window and overlap in seconds). */
+export function strategySlug(s: LongStrategy | undefined): string {
+  return s?.strategy === 'chunked' ? `chunked-w${s.windowSec}-o${s.overlapSec}` : 'single';
+}
+
+/**
+ * Stable, file-name-safe id of a config: dataset, variant, backend+threads(+loader), decoder, the
+ * long-audio strategy only when it is not the single pass, and `bN` for a batch size N > 1 only, so
+ * single-pass batch-1 ids (and the committed baselines keyed on them) never change.
+ */
 export function configId(c: Omit<BenchConfig, 'id'>): string {
-  return [fileSafeName(c.dataset), fileSafeName(c.variant), `${c.backend}-t${c.threads}${loaderSlug(c)}`, decoderSlug(c.decoder)].join('__');
+  const parts = [fileSafeName(c.dataset), fileSafeName(c.variant), `${c.backend}-t${c.threads}${loaderSlug(c)}`, decoderSlug(c.decoder)];
+  if (c.longStrategy) parts.push(fileSafeName(strategySlug(c.longStrategy)));
+  if (c.batchSize !== undefined && c.batchSize !== 1) parts.push(`b${c.batchSize}`);
+  return parts.join('__');
+}
+
+/** How a batch size reads in labels: empty for batch 1 (the default), else ` · batch N`. */
+export function batchLabel(c: Pick<BenchConfig, 'batchSize'>, separator = ' · '): string {
+  return c.batchSize !== undefined && c.batchSize !== 1 ? `${separator}batch ${c.batchSize}` : '';
 }

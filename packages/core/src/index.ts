@@ -3,25 +3,42 @@
 
 // Runtime-neutral sessions and the backend interface.
 export type { InferenceSession, ModelSource, Tensor, TensorType, ValueInfo } from './session.ts';
-export type { OrtSessionLike, OrtTensorCtor } from './ort-adapter.ts';
+export type { OrtSessionLike, OrtTensorCtor, OrtTensorLike } from './ort-adapter.ts';
 export { wrapOrtSession } from './ort-adapter.ts';
 export type { Backend, CacheUse, RuntimeInfo, TranscribeOk, TranscribeRequest, TranscribeUnsupported } from './backend.ts';
 export { PhaseError, phase, phaseOf } from './phase-error.ts';
 
 // The result schema, config ids and labels.
-export type { Accuracy, BackendName, BenchConfig, BenchResult, BenchResultInput, DecoderConfig, ErrorCounts, ModelLoader, Scoring, SectionResult, UtteranceResult } from './schema.ts';
+export type {
+  Accuracy,
+  BackendName,
+  BenchConfig,
+  BenchResult,
+  BenchResultInput,
+  ChunkedStrategy,
+  DecoderConfig,
+  ErrorCounts,
+  LongStrategy,
+  ModelLoader,
+  Scoring,
+  SectionResult,
+  TimestampAgreement,
+  UtteranceResult,
+} from './schema.ts';
 export {
   DEFAULT_MODEL_LOADER,
   MAPPED_WEIGHTS_NOTE,
   RESULT_SCHEMA_VERSION,
   backendSchema,
+  batchSizeOf,
   benchResultSchema,
   decoderConfigSchema,
+  longStrategySchema,
   modelLoaderSchema,
   parseBenchResult,
   weightsMapped,
 } from './schema.ts';
-export { MAES_DEFAULTS, configId, decoderSlug, fileSafeName, threadsLabel } from './config-id.ts';
+export { MAES_DEFAULTS, batchLabel, configId, decoderSlug, fileSafeName, strategySlug, threadsLabel } from './config-id.ts';
 
 // Model loading and the pipeline.
 export type { ModelConfig } from './model/config.ts';
@@ -36,8 +53,11 @@ export type { DecodeContext, DecodeResult, TokenDecoder } from './decode/types.t
 export { createDecoder } from './decode/index.ts';
 export type { StageTimings, Transcript } from './transcribe.ts';
 export { FRAME_SEC, encodeAudio, nowMs, transcribe } from './transcribe.ts';
-export type { ClipCache, EncodedClip, PassOptions, TranscribedPasses } from './transcribe-clip.ts';
-export { CacheTally, decodeClip, encodeClip, transcribePasses } from './transcribe-clip.ts';
+export type { BatchPreprocess, ClipCache, EncodedClip, PassOptions, TranscribedPasses } from './transcribe-clip.ts';
+export { CACHED_ENCODER_NOTE, CacheTally, decodeClip, encodeClip, transcribePasses } from './transcribe-clip.ts';
+export { planBatches } from './transcribe-batch.ts';
+export { computeFeaturesBatch, encodeFeaturesBatch } from './model/batch-acoustic.ts';
+export { greedyDecodeBatch } from './decode/greedy-batch.ts';
 
 // Memory: the protocol (runtime baseline, model, phase peaks), what runtimes read it from, the walls.
 export type { MemoryProfile, MemoryProfilePoint, MemoryReading } from './memory/memory-schema.ts';
@@ -76,7 +96,8 @@ export type { LoadedCorpus, LoadedDataset, LoadedLong, LoadedUtterance } from '.
 export { clipsOf } from './dataset/loaded.ts';
 export type { ClipTranscript } from './protocol/clip-transcript.ts';
 export { encoderFramesFor, planSections, sliceSeconds } from './protocol/sections.ts';
-export type { OkResultParts, ScoredRun } from './protocol/score-run.ts';
+export type { OkResultParts, ScoredRun, SectionReference } from './protocol/score-run.ts';
+export { encodeWordTimes } from './protocol/word-timing.ts';
 export { okResult, rtfxOf, scoreRun, withRepeats } from './protocol/score-run.ts';
 export type { ResultError, RunStamp } from './protocol/result-records.ts';
 export { failedResult, unsupportedResult } from './protocol/result-records.ts';
@@ -93,3 +114,5 @@ export type { PairedWer } from './stats/result-pairs.ts';
 export { pairedWer, scoredItemsOf } from './stats/result-pairs.ts';
 export type { ReferenceComparison } from './stats/reference-comparisons.ts';
 export { REFERENCE_COMPARISON_METHOD, comparisonGroups, comparisonSetting, compareWithReference, formatReferenceComparison } from './stats/reference-comparisons.ts';
+export type { TimestampComparison } from './stats/timestamp-comparisons.ts';
+export { compareTimestamps } from './stats/timestamp-comparisons.ts';

@@ -17,7 +17,7 @@ import { migrateResult } from './result-migration.ts';
 export const RESULT_SCHEMA_VERSION = 2;
 
 /** Where a config runs. */
-export const backendSchema = z.enum(['node-cpu', 'web-wasm', 'web-webgpu']);
+export const backendSchema = z.enum(['node-cpu', 'web-wasm', 'web-webgpu', 'web-hybrid']);
 /** Backend identifier, e.g. `node-cpu`. */
 export type BackendName = z.infer<typeof backendSchema>;
 
@@ -51,6 +51,29 @@ export const decoderConfigSchema = z.discriminatedUnion('kind', [
 /** Decoder settings of one config. */
 export type DecoderConfig = z.infer<typeof decoderConfigSchema>;
 
+/**
+ * The chunked long-audio strategy: the recording is encoded in overlapping windows of `windowSec`
+ * (consecutive windows share `overlapSec`), each decoded alone, and the words merged at the overlap
+ * midpoints (protocol/chunked.ts). At most half a window may overlap, so no instant is in three windows.
+ */
+export const chunkedStrategySchema = z
+  .strictObject({
+    strategy: z.literal('chunked'),
+    windowSec: z.number().positive().default(60),
+    overlapSec: z.number().nonnegative().default(10),
+  })
+  .refine((s) => 2 * s.overlapSec <= s.windowSec, {
+    message: 'overlapSec must be at most half of windowSec (windows overlap only their neighbours)',
+    path: ['overlapSec'],
+  });
+/** A chunked strategy's settings. */
+export type ChunkedStrategy = z.infer<typeof chunkedStrategySchema>;
+
+/** How a long recording is transcribed: one single pass (the seed protocol, the default) or chunked. */
+export const longStrategySchema = z.discriminatedUnion('strategy', [z.strictObject({ strategy: z.literal('single') }), chunkedStrategySchema]);
+/** A long-audio strategy. */
+export type LongStrategy = z.infer<typeof longStrategySchema>;
+
 /** Identity of one config; `id` is a stable slug used as the result file name. */
 export const configSchema = z.object({
   id: z.string(),
@@ -61,8 +84,15 @@ export const configSchema = z.object({
   threads: z.number().int().nonnegative(),
   decoder: decoderConfigSchema,
   dataset: z.string(),
+  /**
+   * Utterances transcribed together (throughput mode, corpus datasets on node-cpu). Absent = 1, so
+   * results written before batching existed keep their meaning and their ids.
+   */
+  batchSize: z.number().int().min(2).optional(),
   /** Browser backends: how the page loads the model (in the config id only when not the default). */
   loader: modelLoaderSchema.optional(),
+  /** Long datasets run chunked: the strategy. Absent = the single pass (and every corpus dataset). */
+  longStrategy: chunkedStrategySchema.optional(),
 });
 /** Identity of one config. */
 export type BenchConfig = z.infer<typeof configSchema>;
@@ -78,6 +108,29 @@ export const errorCountsSchema = z.object({
 /** Edit counts. */
 export type ErrorCounts = z.infer<typeof errorCountsSchema>;
 
+/**
+ * Word times of one text, compact: parallel arrays of whole centiseconds, one entry per word of the
+ * text split on single spaces (start = the word's first token frame, end = its last token's frame plus
+ * TDT duration). Long passes store times from the start of the recording.
+ */
+export const wordTimesSchema = z
+  .object({ startCs: z.array(z.number().int().nonnegative()), endCs: z.array(z.number().int().nonnegative()) })
+  .refine((t) => t.startCs.length === t.endCs.length, { message: 'startCs and endCs need one entry per word' });
+/** Word times of one text. */
+export type WordTimes = z.infer<typeof wordTimesSchema>;
+
+/**
+ * How well a transcript's word starts agree with a reference transcript's (the fp32 oracle): over the
+ * words that align as hits, the median and 95th percentile of the absolute start difference.
+ */
+export const timestampAgreementSchema = z.object({
+  hitWords: z.number().int().positive(),
+  medianStartDiffMs: z.number().nonnegative(),
+  p95StartDiffMs: z.number().nonnegative(),
+});
+/** Timestamp agreement of one transcript (or section, or pass). */
+export type TimestampAgreement = z.infer<typeof timestampAgreementSchema>;
+
 /** One scored utterance (or one long-pass section). */
 export const utteranceResultSchema = z.object({
   id: z.string(),
@@ -89,6 +142,10 @@ export const utteranceResultSchema = z.object({
   cer: z.number().nonnegative(),
   words: errorCountsSchema,
   chars: errorCountsSchema,
+  /** Times of the hypothesis words. Absent in results written before word times existed. */
+  wordTimes: wordTimesSchema.optional(),
+  /** Long-pass sections: times of the reference words (the oracle transcribing the section alone). */
+  referenceWordTimes: wordTimesSchema.optional(),
 });
 /** One scored utterance. */
 export type UtteranceResult = z.infer<typeof utteranceResultSchema>;
@@ -98,6 +155,8 @@ export const sectionResultSchema = utteranceResultSchema.extend({
   index: z.number().int().nonnegative(),
   startSec: z.number().nonnegative(),
   endSec: z.number().nonnegative(),
+  /** Word-start agreement with the oracle's transcript of the section (absent: no hit words, or no times). */
+  timestamps: timestampAgreementSchema.optional(),
 });
 /** One long-pass section. */
 export type SectionResult = z.infer<typeof sectionResultSchema>;
@@ -180,7 +239,13 @@ export type Accuracy = z.infer<typeof accuracySchema>;
 export const longPassSchema = z.object({
   audioSec: z.number().nonnegative(),
   sectionSec: z.number().positive(),
+  /** Encoder frames of the largest single encoder call (the whole pass, or the longest window). */
   encoderFrames: z.number().int().nonnegative(),
+  /** Present when the pass ran chunked: the strategy and how many windows it encoded. */
+  strategy: chunkedStrategySchema.optional(),
+  windows: z.number().int().positive().optional(),
+  /** Word-start agreement with the oracle over every section's hit words. */
+  timestamps: timestampAgreementSchema.optional(),
   worstSectionIndex: z.number().int().nonnegative(),
   worstSectionWer: z.number().nonnegative(),
   sections: z.array(sectionResultSchema),
@@ -249,6 +314,11 @@ export const scoringSchema = z.object({
 });
 /** See {@link scoringSchema}. */
 export type Scoring = z.infer<typeof scoringSchema>;
+
+/** Batch size of a config: its `batchSize`, 1 when absent. */
+export function batchSizeOf(c: Pick<BenchConfig, 'batchSize'>): number {
+  return c.batchSize ?? 1;
+}
 
 /** One config's result file. */
 export const benchResultSchema = z.object({

@@ -16,6 +16,7 @@ import type { DecoderConfig } from './schema.ts';
 import type { StageTimings } from './transcribe.ts';
 import { decodeEncoded, nowMs } from './transcribe.ts';
 import { phase } from './phase-error.ts';
+import { planBatches, transcribeBatch } from './transcribe-batch.ts';
 
 /**
  * Stored features and encoder outputs of the clips of one config, by clip index. `get` gives null
@@ -31,6 +32,10 @@ export interface ClipCache {
   /** `encodePeakBytes` null: not measured (the entry then serves no config that measures memory). */
   putEncoded(clip: number, encoded: EncodedAudio, ms: number, encodePeakBytes: number | null): Promise<void>;
 }
+
+/** The model note of a config whose encoder output came from the cache (every runner records it). */
+export const CACHED_ENCODER_NOTE =
+  "encoder output from the tensor cache: encode time and the encode phase's memory peak are the ones measured by the config that computed the entry";
 
 /** Tracks cache hits and misses across a config's clips. */
 export class CacheTally {
@@ -49,9 +54,19 @@ export class CacheTally {
   }
 }
 
+/**
+ * How throughput mode runs nemo128 on a batch: `per-clip` (default) runs each clip alone, unpadded,
+ * and pads the features for the encoder; `padded` runs the zero-padded waveforms in one call. The
+ * preprocessor's cost is linear in the samples it is given (no per-call cost to amortise), so padding
+ * only adds work (bench:pipeline measures both); per clip, features are also bit-equal to batch 1's.
+ */
+export type BatchPreprocess = 'per-clip' | 'padded';
+
 /** How the clips of one config are run besides the model and decoder. */
 export interface ClipRunOptions {
   readonly cache?: ClipCache;
+  /** Throughput mode's preprocessing (default `per-clip`). */
+  readonly batchPreprocess?: BatchPreprocess;
   readonly featureTally?: CacheTally;
   readonly encoderTally?: CacheTally;
   /** Measures the encode and decode phase of each clip (absent: nothing is measured). */
@@ -141,6 +156,9 @@ export interface TranscribedPasses {
 export interface PassOptions {
   /** Timed passes over all clips (default 1). */
   readonly repeats?: number;
+  /** Clips transcribed together (default 1: clip by clip); see transcribe-batch.ts. */
+  readonly batchSize?: number;
+  readonly batchPreprocess?: BatchPreprocess;
   readonly cache?: ClipCache;
   readonly meter?: MemoryMeter;
   readonly progress?: (message: string) => void;
@@ -158,6 +176,7 @@ export async function transcribePasses(
   const run: ClipRunOptions = {
     ...(options.cache ? { cache: options.cache } : {}),
     ...(options.meter ? { meter: options.meter } : {}),
+    ...(options.batchPreprocess ? { batchPreprocess: options.batchPreprocess } : {}),
     featureTally: new CacheTally(enabled),
     encoderTally: new CacheTally(enabled),
   };
@@ -165,9 +184,19 @@ export async function transcribePasses(
   for (let k = 0; k < repeats; k++) {
     const pass = repeats > 1 ? ` (repeat ${k + 1}/${repeats})` : '';
     const out: ClipTranscript[] = [];
-    for (const [i, samples] of clips.entries()) {
-      out.push(await transcribeClip(model, samples, decoder, i, run));
-      options.progress?.(`clip ${i + 1}/${clips.length}${pass}`);
+    if ((options.batchSize ?? 1) > 1) {
+      let done = 0;
+      for (const batch of planBatches(clips.map((c) => c.length), options.batchSize!)) {
+        const transcripts = await transcribeBatch(model, clips, batch, decoder, run);
+        batch.forEach((i, k) => (out[i] = transcripts[k]!));
+        done += batch.length;
+        options.progress?.(`clip ${done}/${clips.length}${pass} (batches of ${options.batchSize})`);
+      }
+    } else {
+      for (const [i, samples] of clips.entries()) {
+        out.push(await transcribeClip(model, samples, decoder, i, run));
+        options.progress?.(`clip ${i + 1}/${clips.length}${pass}`);
+      }
     }
     passes.push(out);
   }

@@ -60,7 +60,7 @@ export async function decodeEncoded(
     maxTokensPerStep: model.config.maxTokensPerStep,
   });
   timings.decodeMs += nowMs() - t0;
-  return { decode, text: detokenizeWithTimestamps(decode.tokens, decode.frames, model.vocab, FRAME_SEC) };
+  return { decode, text: detokenizeWithTimestamps(decode.tokens, decode.frames, model.vocab, FRAME_SEC, decode.durations) };
 }
 
 /** nemo128 -> encoder -> TDT decoding -> text, for one mono 16 kHz clip. */

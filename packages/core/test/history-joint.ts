@@ -27,8 +27,12 @@ export interface HistoryCall {
 const FLOOR = 1e-9;
 const DURATIONS = 5;
 
-/** A {@link DecoderJoint} over a scripted session with `vocabSize` tokens (blank = last). */
-export function historyJoint(vocabSize: number, rule: HistoryRule, log: HistoryCall[] = []): DecoderJoint {
+/**
+ * A {@link DecoderJoint} over a scripted session with `vocabSize` tokens (blank = last). With
+ * `layers` > 1 every layer of a row carries the same history id, and a row whose layers disagree
+ * (states moved between rows layer by layer wrongly) throws.
+ */
+export function historyJoint(vocabSize: number, rule: HistoryRule, log: HistoryCall[] = [], layers = 1): DecoderJoint {
   const histories: number[][] = [[]];
   const ids = new Map<string, number>([['', 0]]);
   const idOf = (h: number[]): number => {
@@ -47,8 +51,8 @@ export function historyJoint(vocabSize: number, rule: HistoryRule, log: HistoryC
       { name: 'encoder_outputs', type: 'float32', shape: ['B', 1, 1] },
       { name: 'targets', type: 'int32', shape: ['B', 1] },
       { name: 'target_length', type: 'int32', shape: ['B'] },
-      { name: 'input_states_1', type: 'float32', shape: [1, 'B', 1] },
-      { name: 'input_states_2', type: 'float32', shape: [1, 'B', 1] },
+      { name: 'input_states_1', type: 'float32', shape: [layers, 'B', 1] },
+      { name: 'input_states_2', type: 'float32', shape: [layers, 'B', 1] },
     ],
     outputs: [{ name: 'outputs', type: 'float32', shape: ['B', 1, 1, width] }],
     async run(feeds) {
@@ -57,11 +61,14 @@ export function historyJoint(vocabSize: number, rule: HistoryRule, log: HistoryC
       const states = feeds['input_states_1']!.data as Float32Array;
       const b = targets.length;
       const logits = new Float32Array(b * width);
-      const next = new Float32Array(b);
+      const next = new Float32Array(layers * b);
       calls++;
       for (let r = 0; r < b; r++) {
+        for (let l = 1; l < layers; l++) {
+          if (states[l * b + r] !== states[r]) throw new Error(`history joint: row ${r} has state ${states[r]} in layer 0 but ${states[l * b + r]} in layer ${l}`);
+        }
         const history = [...histories[states[r]!]!, targets[r]!];
-        next[r] = idOf(history);
+        for (let l = 0; l < layers; l++) next[l * b + r] = idOf(history);
         log.push({ call: calls, frame: frames[r]!, history, batch: b });
         const step = rule(frames[r]!, history);
         for (let k = 0; k < width; k++) {
@@ -71,8 +78,8 @@ export function historyJoint(vocabSize: number, rule: HistoryRule, log: HistoryC
       }
       const out: Record<string, Tensor> = {
         outputs: { type: 'float32', data: logits, dims: [b, 1, 1, width] },
-        output_states_1: { type: 'float32', data: next, dims: [1, b, 1] },
-        output_states_2: { type: 'float32', data: new Float32Array(b), dims: [1, b, 1] },
+        output_states_1: { type: 'float32', data: next, dims: [layers, b, 1] },
+        output_states_2: { type: 'float32', data: new Float32Array(layers * b), dims: [layers, b, 1] },
       };
       return out;
     },

@@ -6,6 +6,7 @@ import { configId } from '../src/config-id.ts';
 import type { ClipTranscript } from '../src/protocol/clip-transcript.ts';
 import { okResult, scoreRun } from '../src/protocol/score-run.ts';
 import type { BenchConfig, BenchResult, Scoring } from '../src/schema.ts';
+import { encodeWordTimes } from '../src/protocol/word-timing.ts';
 import type { TimedWord } from '../src/text/detokenize.ts';
 
 const environment = { cpuModel: 'test', cores: 2, totalMemBytes: 1, platform: 'linux', arch: 'x64', node: 'v20', runtime: 'onnxruntime-node', runtimeVersion: '1.30.0' };
@@ -21,6 +22,18 @@ export interface CorpusOptions {
   readonly decoder?: BenchConfig['decoder'];
   readonly scoring?: Scoring;
   readonly compareTo?: string;
+  /**
+   * Give the hypothesis words times: word i of an utterance starts at `0.48 i + shiftSec` s (of a long
+   * pass: 60 k + i + shiftSec in section k), so a planted shift is known exactly.
+   */
+  readonly shiftSec?: number;
+  /** Long pass: the oracle's words get times too (word i of section k at 60 k + i s). */
+  readonly oracleTimes?: boolean;
+}
+
+/** Words of `text` starting at `start(i)`, each 0.16 s long. */
+function timedWords(text: string, start: (i: number) => number): TimedWord[] {
+  return text.split(' ').filter(Boolean).map((w, i) => ({ text: w, startSec: start(i), endSec: start(i) + 0.16 }));
 }
 
 /** The config of a test result: node-cpu, 1 thread. */
@@ -49,7 +62,9 @@ function parts(o: CorpusOptions) {
 /** A corpus result: utterance k has reference `pairs[k][0]` and hypothesis `pairs[k][1]`. */
 export function corpusResult(pairs: readonly (readonly [string, string])[], o: CorpusOptions = {}): BenchResult {
   const utterances = pairs.map(([reference], k) => ({ id: `u${k}`, audio: `u${k}.wav`, reference, samples: new Float32Array(16000) }));
-  const scored = scoreRun({ kind: 'corpus', utterances }, pairs.map(([, h]) => clip(h)), null, o.scoring);
+  const shift = o.shiftSec;
+  const clips = pairs.map(([, h]) => (shift === undefined ? clip(h) : clip(h, timedWords(h, (i) => 0.48 * i + shift))));
+  const scored = scoreRun({ kind: 'corpus', utterances }, clips, null, o.scoring);
   return okResult(parts(o), scored);
 }
 
@@ -58,9 +73,11 @@ export function corpusResult(pairs: readonly (readonly [string, string])[], o: C
  * hypothesis `hypotheses[k]` (words placed inside the section); `human` is scored as a whole too.
  */
 export function longResult(oracle: readonly string[], hypotheses: readonly string[], o: CorpusOptions & { human?: string } = {}): BenchResult {
-  const words = hypotheses.flatMap((h, k) => h.split(' ').filter(Boolean).map((text, i) => ({ text, startSec: 60 * k + i, endSec: 60 * k + i + 0.5 })));
+  const shift = o.shiftSec ?? 0;
+  const words = hypotheses.flatMap((h, k) => h.split(' ').filter(Boolean).map((text, i) => ({ text, startSec: 60 * k + i + shift, endSec: 60 * k + i + shift + 0.5 })));
   const samples = new Float32Array(16000 * 60 * oracle.length);
   const data = { kind: 'long' as const, audio: 'long.wav', samples, sectionSec: 60, ...(o.human !== undefined ? { humanReference: o.human } : {}) };
-  const scored = scoreRun(data, [clip(hypotheses.join(' '), words)], oracle, o.scoring);
+  const references = o.oracleTimes ? oracle.map((text, k) => ({ text, wordTimes: encodeWordTimes(text, timedWords(text, (i) => 60 * k + i))! })) : oracle;
+  const scored = scoreRun(data, [clip(hypotheses.join(' '), words)], references, o.scoring);
   return okResult(parts({ dataset: 'long', ...o }), scored);
 }

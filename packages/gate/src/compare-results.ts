@@ -4,6 +4,7 @@
 import type { BenchResult } from '@parakeet-bench/core';
 import { compareConfig } from './compare-config.ts';
 import { compareFidelity } from './compare-fidelity.ts';
+import { compareTimestampRows, timestampsById } from './compare-timestamps.ts';
 import type { GateReport, GateRow } from './report.ts';
 import { summarizeRows } from './report.ts';
 import type { GateRules } from './rules.ts';
@@ -32,12 +33,14 @@ export function compareResults(
 ): GateReport {
   const base = groupByConfigId(baseline);
   const cur = groupByConfigId(current);
+  const baseTimes = timestampsById(baseline);
+  const curTimes = timestampsById(current);
   const ids = [...new Set([...base.keys(), ...cur.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const rows: GateRow[] = [];
   for (const id of ids) {
     const b = base.get(id);
     const c = cur.get(id);
-    if (b && c) rows.push(...compareConfig(c, b, rules));
+    if (b && c) rows.push(...compareConfig(c, b, rules), ...compareTimestampRows(id, curTimes.get(id), baseTimes.get(id), rules));
     else if (b) {
       rows.push({
         configId: id, metric: 'config', kind: 'text', current: null, baseline: 'present', delta: null,

@@ -15,6 +15,8 @@ export type MetricKind =
   | 'bytes'
   /** cosine similarity in [-1, 1]; delta = current - baseline. */
   | 'cosine'
+  /** milliseconds (word-start differences); delta in milliseconds. */
+  | 'ms'
   /** a status, a count of changed items, a presence: text values, no delta. */
   | 'text';
 
@@ -26,7 +28,7 @@ export interface GateRow {
   kind: MetricKind;
   current: number | string | null;
   baseline: number | string | null;
-  /** `rate`: percentage points; `rtfx`/`bytes`: relative change; `cosine`: difference; `text`: null. */
+  /** `rate`: percentage points; `rtfx`/`bytes`: relative change; `ms`: milliseconds; `cosine`: difference; `text`: null. */
   delta: number | null;
   /** Relative noise band used for the verdict (timing and memory rows only). */
   band?: number;

@@ -57,6 +57,15 @@ const accuracyRulesSchema = z
     maxNamedItems: z.number().int().positive().default(5),
     /** Significance of a corpus WER rise (paired-wer-rule.ts); `off` keeps the point limits alone. */
     pairedWer: pairedWerRulesSchema,
+    /**
+     * Rise, in milliseconds, of the median word-start difference from the oracle over hit words (corpus:
+     * against the reference config; long pass: all sections). Results without word times are not compared.
+     */
+    wordStartMedianMs: levelPair(40, 80, 0),
+    /** Rise of the 95th-percentile word-start difference, in milliseconds. */
+    wordStartP95Ms: levelPair(80, 160, 0),
+    /** Rise of one long-pass section's 95th-percentile word-start difference, in milliseconds. */
+    sectionWordStartP95Ms: levelPair(80, 160, 0),
   })
   .prefault({});
 

@@ -34,4 +34,9 @@ export const backends: { readonly [K in BackendName]: BackendEntry } = {
     runtimeVersion: () => packageVersion('onnxruntime-web'),
     load: async () => (await import('@parakeet-bench/runner-browser')).webGpuBackend,
   },
+  'web-hybrid': {
+    runtime: 'onnxruntime-web',
+    runtimeVersion: () => packageVersion('onnxruntime-web'),
+    load: async () => (await import('@parakeet-bench/runner-browser')).webHybridBackend,
+  },
 };

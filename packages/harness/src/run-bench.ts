@@ -9,6 +9,7 @@ import type { ShardCosts } from '@parakeet-bench/results';
 import { readShardCosts } from '@parakeet-bench/results';
 import { bigFixtureSweep } from './sweep/big-sweep.ts';
 import { fixtureSweep } from './sweep/default-sweep.ts';
+import { batchNotes } from './sweep/sweep-spec.ts';
 import type { SweepOverrides } from './sweep/build-sweep.ts';
 import { InputError, buildSweep, checkKnown, loadSweepFile } from './sweep/build-sweep.ts';
 import type { QuickDatasets } from './sweep/model-dir-sweep.ts';
@@ -105,6 +106,7 @@ export async function runBench(o: BenchRunOptions): Promise<BenchRunOutcome> {
   const output = o.output ?? stdoutOutput();
   const resultsDir = resolve(o.resultsDir);
   output.line(`bench run: results -> ${resultsDir}`);
+  for (const note of batchNotes(spec)) output.line(`note: ${note}`);
   let planned = 0;
   const outcomes = await runSweep(spec, {
     resultsDir,
@@ -130,7 +132,7 @@ export async function runBench(o: BenchRunOptions): Promise<BenchRunOutcome> {
     },
   });
   const results = outcomes.map((x) => x.result);
-  output.line(`\n${formatSummaryTable(results)}`);
+  output.line(`\n${formatSummaryTable(results, spec.compareTo ?? spec.oracleVariant)}`);
   const comparisons = formatComparisonLines(results, spec.compareTo ?? spec.oracleVariant);
   if (comparisons) output.line(`\n${comparisons}`);
   return { outcomes, exitCode: reportCounts(outcomes, planned, o, output) };

@@ -29,6 +29,8 @@ beforeAll(async () => {
     decoders: [{ kind: 'greedy' as const }, { kind: 'maes' as const, ...MAES_DEFAULTS, beamWidth: 2 }],
     // Two minutes keep wasm quick while still crossing a section boundary.
     datasets: base.datasets.filter((d) => d.kind === 'long').map((d) => ({ ...d, maxSec: 120 })),
+    // The single pass (the default sweep also runs chunked windows; their merge is backend-independent).
+    longStrategies: [{ strategy: 'single' as const }],
   };
   outcomes = await runSweep(spec, { resultsDir: work, log: () => undefined });
 }, 240_000);

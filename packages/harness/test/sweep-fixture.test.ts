@@ -54,3 +54,40 @@ describe('sweep over decoders on the fixture (real worker processes)', () => {
     expect(again[0]!.result.decodeStats?.encoderCache).toBe('miss');
   }, 90_000);
 });
+
+describe('throughput mode: batch size as a sweep dimension (real worker processes)', () => {
+  it('runs batch 1 and batch 8 configs of the whole short set with equal transcripts, fewer decoder calls, a per-batch-size cache and RAM; web backends say unsupported', async () => {
+    const base = parseSweepSpec({ ...fixtureSweep(fx), batchSize: [1, 8] }, 'fixture');
+    const spec = {
+      ...base,
+      variants: base.variants.filter((v) => v.id === 'fp32'),
+      datasets: base.datasets.filter((d) => d.name === 'fixture-short'),
+      backends: [{ backend: 'node-cpu' as const, threads: [1] }, { backend: 'web-wasm' as const, threads: [1] }],
+    };
+    const resultsDir = await mkdtemp(join(tmpdir(), 'pb-res-'));
+    const tensorCacheDir = await mkdtemp(join(tmpdir(), 'pb-tc-'));
+    const out = await runSweep({ ...spec, backends: [spec.backends[0]!] }, { resultsDir, tensorCacheDir, log: () => undefined });
+    const byId = new Map(out.map((o) => [o.result.config.id, o.result]));
+    const one = byId.get('fixture-short__fp32__node-cpu-t1__greedy')!;
+    const eight = byId.get('fixture-short__fp32__node-cpu-t1__greedy__b8')!;
+    const eightBeam = byId.get('fixture-short__fp32__node-cpu-t1__maes-b4__b8')!;
+    expect([one.status, eight.status, eightBeam.status]).toEqual(['ok', 'ok', 'ok']);
+    expect(one.config.batchSize).toBeUndefined();
+    expect(eight.config.batchSize).toBe(8);
+    expect(eight.utterances.map((u) => u.hypothesis)).toEqual(one.utterances.map((u) => u.hypothesis));
+    expect(eightBeam.utterances.map((u) => u.hypothesis)).toEqual(one.utterances.map((u) => u.hypothesis));
+    // 12 clips in batches of 8 and 4: every batch-1 call is a row of a batched call.
+    expect(eight.decodeStats!.decoderCalls * eight.decodeStats!.meanDecoderBatch).toBeCloseTo(one.decodeStats!.decoderCalls, 6);
+    expect(eight.decodeStats!.decoderCalls).toBeLessThan(one.decodeStats!.decoderCalls / 2);
+    // The first decoder of each batch size runs the whole pipeline; MAES at batch 8 reuses batch 8's entries.
+    expect(eight.decodeStats).toMatchObject({ encoderCache: 'miss', featureCache: 'miss' });
+    expect(eightBeam.decodeStats).toMatchObject({ encoderCache: 'hit', featureCache: 'hit' });
+    expect(eight.timing!.rtfx).toBeGreaterThan(0);
+    expect(eight.memory!.peakRssBytes).toBeGreaterThan(0);
+
+    const web = await runSweep({ ...spec, backends: [spec.backends[1]!], decoders: [{ kind: 'greedy' as const }] }, { resultsDir, log: () => undefined });
+    const webEight = web.map((o) => o.result).find((r) => r.config.batchSize === 8)!;
+    expect(webEight.status).toBe('unsupported');
+    expect(webEight.error?.message).toMatch(/web-wasm: batch size 8 is not supported \(the browser page transcribes clip by clip\)/);
+  }, 180_000);
+});

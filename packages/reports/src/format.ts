@@ -1,6 +1,6 @@
 /** Number and label formatting shared by every reporter, so units read the same everywhere. */
-import type { BenchResult, DecoderConfig, RateInterval } from '@parakeet-bench/core';
-import { threadsLabel } from '@parakeet-bench/core';
+import type { BenchResult, DecoderConfig, RateInterval, TimestampAgreement } from '@parakeet-bench/core';
+import { batchLabel, threadsLabel } from '@parakeet-bench/core';
 
 const MIB = 1024 * 1024;
 
@@ -42,10 +42,25 @@ export function decoderLabel(decoder: DecoderConfig): string {
   return decoder.kind === 'maes' ? `maes beam ${decoder.beamWidth}` : 'greedy';
 }
 
-/** One line naming a config without its dataset: `int8-stock · node-cpu · 4 threads · greedy`. */
+/** `single pass`, or `chunked 60 s / 10 s overlap`. */
+export function strategyLabel(c: BenchResult['config']): string {
+  const s = c.longStrategy;
+  return s ? `chunked ${s.windowSec} s / ${s.overlapSec} s overlap` : 'single pass';
+}
+
+/**
+ * One line naming a config without its dataset: `int8-stock · node-cpu · 4 threads · greedy`, with
+ * ` · chunked 60 s / 10 s overlap` when a long dataset ran chunked.
+ */
 export function configLabel(result: BenchResult): string {
   const c = result.config;
-  return `${c.variant} · ${c.backend} · ${threadsLabel(c.threads)}${c.loader ? ` · ${c.loader}` : ''} · ${decoderLabel(c.decoder)}`;
+  const label = `${c.variant} · ${c.backend} · ${threadsLabel(c.threads)}${c.loader ? ` · ${c.loader}` : ''} · ${decoderLabel(c.decoder)}`;
+  return (c.longStrategy ? `${label} · ${strategyLabel(c)}` : label) + batchLabel(c);
+}
+
+/** Median and p95 word-start difference as `12 / 80 ms`, or `–`. */
+export function formatStartDiffs(a: TimestampAgreement | undefined): string {
+  return a ? `${Math.round(a.medianStartDiffMs)} / ${Math.round(a.p95StartDiffMs)} ms` : '–';
 }
 
 /** Worst long-pass section as `38.10 % @ 3:00–4:00`, or `–` for corpus datasets. */

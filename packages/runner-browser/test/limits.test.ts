@@ -37,6 +37,16 @@ describe('browser ingest limits', () => {
     expect(plan.notes.join('\n')).toContain('sharded');
   });
 
+  it('reports a batch size above 1 as unsupported before any browser starts, naming the fix', async () => {
+    for (const backend of ['web-wasm', 'web-webgpu'] as const) {
+      const r = await transcribeInBrowser({ ...request(fixtureVariants(paths).fp32, backend, 1, clips), batchSize: 8 });
+      expect(r.status).toBe('unsupported');
+      expect(r.status === 'unsupported' && r.reason).toBe(
+        `${backend}: batch size 8 is not supported (the browser page transcribes clip by clip); throughput mode runs on node-cpu, or use batch size 1`,
+      );
+    }
+  });
+
   it('reports an fp32 variant without a sharded export as unsupported, naming the missing file and the fix', async () => {
     const dir = join(work, 'no-shards');
     await cp(paths.stockDir, dir, { recursive: true });

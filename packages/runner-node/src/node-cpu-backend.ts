@@ -5,13 +5,10 @@
  * exist, then each clip's encode and decode phase.
  */
 import type { Backend, TranscribeOk, TranscribeRequest } from '@parakeet-bench/core';
-import { MemoryMeter, loadParakeet, nowMs, phase, transcribePasses } from '@parakeet-bench/core';
+import { CACHED_ENCODER_NOTE, MemoryMeter, loadParakeet, nowMs, phase, transcribePasses } from '@parakeet-bench/core';
 import { mappedWeightsNote } from './mapped-weights-note.ts';
 import { nodeModelSource, ortNodeVersion, warmUpNodeRuntime } from './node-source.ts';
 import { selfMemoryProbe } from './self-memory.ts';
-
-const CACHED_ENCODER_NOTE =
-  'encoder output from the tensor cache: encode time and the encode phase\'s memory peak are the ones measured by the config that computed the entry';
 
 /** Loads the variant with onnxruntime-node and runs every pass over the clips in this process. */
 async function transcribeInProcess(req: TranscribeRequest): Promise<TranscribeOk> {
@@ -27,6 +24,7 @@ async function transcribeInProcess(req: TranscribeRequest): Promise<TranscribeOk
     try {
       const run = await transcribePasses(model, req.clips, req.decoder, {
         repeats: req.repeats,
+        ...(req.batchSize !== undefined ? { batchSize: req.batchSize } : {}),
         progress: req.progress,
         meter,
         ...(req.cache ? { cache: req.cache } : {}),

@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import ort from 'onnxruntime-node';
 import type { InferenceSession, ModelSource, OrtSessionLike, OrtTensorCtor } from '@parakeet-bench/core';
 import { WARM_UP_IO, checkWarmUp, warmUpGraph, wrapOrtSession } from '@parakeet-bench/core';
+import { openNativeSession } from './native-session.ts';
 
 /** Session options the node-cpu backend varies. */
 export interface NodeSessionOptions {
@@ -10,18 +11,33 @@ export interface NodeSessionOptions {
   readonly threads: number;
   /** Wraps each raw onnxruntime session before adaptation (benchmarks time the bare run() calls). */
   readonly wrap?: (session: OrtSessionLike, file: string) => OrtSessionLike;
+  /**
+   * Run through onnxruntime-node's public `session.run` (one event-loop turn per run) instead of its
+   * native binding (native-session.ts); for comparisons. Default false.
+   */
+  readonly publicRun?: boolean;
 }
 
-const sessionOptions = (options: NodeSessionOptions): ort.InferenceSession.SessionOptions => ({
-  executionProviders: ['cpu'],
-  intraOpNumThreads: options.threads,
-  interOpNumThreads: 1,
-  graphOptimizationLevel: 'all',
-});
+/**
+ * The onnxruntime session options of every node-cpu graph (benchmarks open bare sessions with the
+ * same). `threads` intra-op threads (0: onnxruntime chooses), one inter-op thread.
+ */
+export function nodeSessionOptions(threads: number): ort.InferenceSession.SessionOptions {
+  return {
+    executionProviders: ['cpu'],
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all',
+  };
+}
 
-/** Opens one graph with onnxruntime-node's CPU execution provider. */
+/**
+ * Opens one graph with onnxruntime-node's CPU execution provider, through its native binding when
+ * available (no event-loop turn per run, see native-session.ts), else its public API.
+ */
 export async function openNodeSession(path: string, options: NodeSessionOptions): Promise<InferenceSession> {
-  const session = (await ort.InferenceSession.create(path, sessionOptions(options))) as unknown as OrtSessionLike;
+  const native = options.publicRun ? null : openNativeSession(path, nodeSessionOptions(options.threads));
+  const session = native ?? ((await ort.InferenceSession.create(path, nodeSessionOptions(options.threads))) as unknown as OrtSessionLike);
   // onnxruntime-node writes into pre-allocated output tensors passed as fetches, so bound decoder
   // outputs (greedy's logits and states) need no copy on our side.
   return wrapOrtSession(options.wrap ? options.wrap(session, basename(path)) : session, ort.Tensor as unknown as OrtTensorCtor, {
@@ -35,7 +51,7 @@ export async function openNodeSession(path: string, options: NodeSessionOptions)
  * session once the model is released.
  */
 export async function warmUpNodeRuntime(options: NodeSessionOptions): Promise<{ release(): Promise<void> }> {
-  const session = await ort.InferenceSession.create(warmUpGraph(), sessionOptions(options));
+  const session = await ort.InferenceSession.create(warmUpGraph(), nodeSessionOptions(options.threads));
   const out = await session.run({ [WARM_UP_IO.input]: new ort.Tensor('float32', Float32Array.of(WARM_UP_IO.x), [1]) });
   checkWarmUp(out[WARM_UP_IO.output]?.data as Float32Array | undefined, 'onnxruntime-node');
   return session;

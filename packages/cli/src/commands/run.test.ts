@@ -41,6 +41,18 @@ describe('bench run arguments', () => {
     await expect(runCommand.run(['--normalizer', 'jiwer'])).rejects.toThrow(/--normalizer: unknown normalizer "jiwer"; valid ids: default, whisper-basic/);
     await expect(runCommand.run(['--compare-to', 'fp64'])).rejects.toThrow(/with the command-line overrides: compareTo "fp64" is not one of the variants \(fp32, fp32-sharded, fp16, int8-stock, int8-smoothquant\)/);
     await expect(runCommand.run(['--language', 'french!'])).rejects.toThrow(/language codes look like fr, pt_br, en-US/);
+    await expect(runCommand.run(['--long-strategy', 'sliding'])).rejects.toThrow(/--long-strategy "sliding": expected single, chunked, or chunked:<windowSec>:<overlapSec>/);
+    await expect(runCommand.run(['--long-strategy', 'chunked:60:40'])).rejects.toThrow(/longStrategies\[0\]\.overlapSec: overlapSec must be at most half of windowSec/);
+    await expect(runCommand.run(['--long-strategy', 'chunked:60:40'])).rejects.toThrow(UsageError);
+  }, 60_000);
+
+  it('rejects bad --batch values, naming the flag and an example', async () => {
+    await expect(runCommand.run(['--batch', '0'])).rejects.toThrow('--batch: batch sizes must be at least 1 (got 0), e.g. --batch 1,8,16');
+    await expect(runCommand.run(['--batch', '8,x'])).rejects.toThrow('--batch: "x" is not a non-negative integer');
+    await expect(runCommand.run(['--batch', ','])).rejects.toThrow('--batch: give at least one batch size, e.g. --batch 1,8,16');
+    await expect(runCommand.run(['--batch', '1,8,8'])).rejects.toThrow(/built-in fixture sweep with the command-line overrides: batchSize lists 8 more than once; list each batch size once/);
+    await expect(runCommand.run(['--batch', '1000'])).rejects.toThrow(/batchSize\[0\]: batch sizes are whole numbers from 1 to 256/);
+    await expect(runCommand.run(['--batch', '1000'])).rejects.toThrow(UsageError);
   }, 60_000);
 
   it('exits 2 on a sweep file with a misspelled field, naming it and the field it meant', async () => {

@@ -35,6 +35,11 @@ options:
                         on web-wasm with every loader (about 5 GiB of RAM, a few minutes); delete it with
                         npx tsx packages/fixture/src/big/generate-big-cli.ts --remove
   --long-audio <file>   the long-audio protocol on this recording (first 390 s, 60 s sections)
+  --long-strategy <s,s> how long datasets are transcribed, one config per strategy: single (one
+                        pass, the default), chunked (60 s windows, 10 s overlap, words merged at the
+                        overlap midpoints) or chunked:<windowSec>:<overlapSec>; replaces the sweep's
+                        longStrategies. A single pass past the encoder frame wall is refused; chunked
+                        windows are not (each window must fit)
   --manifest <jsonl>    a NeMo JSONL manifest (audio_filepath, text, duration, offset), UTF-8
   --folder <dir>        a folder of audio files with <name>.txt transcripts (UTF-8)
                         (datasets are named after their file or folder; manifest.jsonl after its folder)
@@ -45,8 +50,9 @@ options:
   --allow-failures      exit 0 even when configs failed (exploratory sweeps)
   --variants <a,b>      only these variant ids
   --datasets <a,b>      only these datasets
-  --backends <a,b>      replace the sweep's backends: node-cpu, web-wasm, web-webgpu (threads from
-                        --threads, default 1; web-webgpu ignores threads)
+  --backends <a,b>      replace the sweep's backends: node-cpu, web-wasm, web-webgpu, web-hybrid
+                        (encoder on WebGPU, preprocessor and decoder_joint on wasm, one page; threads
+                        from --threads, default 1, for its wasm part; web-webgpu ignores threads)
   --threads <1,2>       override thread counts of every backend (0 = auto threads: the runtime
                         picks, shown as "auto threads" in labels)
   --loaders <a,b>       how the browser backends load the model, one config each: array-buffer
@@ -67,8 +73,19 @@ options:
                         MAES settings (defaults: NeMo's 2, 1, 2, 2.3, score norm on)
   --retry-failed        rerun configs recorded as failed (their inputs unchanged)
   --force               rerun everything as a new run (including the oracle)
-  --repeats <n>         timed passes per config (node-cpu; default from the sweep: 1): results keep
+  --repeats <n>         timed passes per config (every backend; default from the sweep: 1): results keep
                         every pass, the gate takes their median and spread
+  --batch <1,8,16>      throughput mode: transcribe the utterances of corpus datasets in batches of
+                        these sizes, one config per size (replaces the sweep's batchSize; default 1).
+                        Clips are batched by length; nemo128 runs per clip (its cost is linear in
+                        the samples: padding would only add work), the encoder once per batch on the
+                        padded features with their lengths, greedy decodes the batch with one
+                        decoder_joint call per step (MAES decodes clip by clip on the batched
+                        encoder output); transcripts equal batch 1. RTFx is then throughput over
+                        the whole set; peak RAM is per batch size.
+                        Ids and labels carry "bN" / "batch N" for N > 1. The long-audio protocol is
+                        one single pass and stays at batch 1 (other sizes are skipped for it, with a
+                        note). node-cpu only: web backends record batches > 1 as unsupported
   --timeout <sec>       per-config timeout (default from the sweep: 1800)
   --shard <i/n>         only shard i of n (for a CI matrix): configs of one (dataset, variant, backend,
                         threads) group stay together (its decoder configs share one encoder cache) and
@@ -132,6 +149,7 @@ export const runCommand: Command = {
       force: { type: 'boolean' },
       timeout: { type: 'string' },
       repeats: { type: 'string' },
+      batch: { type: 'string' },
       'no-cache': { type: 'boolean' },
       shard: { type: 'string' },
       'shard-costs': { type: 'string' },
@@ -141,6 +159,7 @@ export const runCommand: Command = {
       language: { type: 'string' },
       'compare-to': { type: 'string' },
       'memory-profile': { type: 'string' },
+      'long-strategy': { type: 'string' },
     });
     if (values['run-id'] !== undefined && !/^[A-Za-z0-9._-]+$/.test(values['run-id'])) {
       throw new UsageError(`--run-id "${values['run-id']}": use letters, digits, . _ -`);
@@ -151,6 +170,9 @@ export const runCommand: Command = {
     if (beams?.some((w) => w < 1)) throw new UsageError('--beam widths must be >= 1');
     const repeats = intList(values.repeats, 'repeats')?.[0];
     if (repeats !== undefined && repeats < 1) throw new UsageError('--repeats must be at least 1');
+    const batchSizes = intList(values.batch, 'batch');
+    if (batchSizes?.length === 0) throw new UsageError('--batch: give at least one batch size, e.g. --batch 1,8,16');
+    if (batchSizes?.some((b) => b < 1)) throw new UsageError(`--batch: batch sizes must be at least 1 (got ${values.batch}), e.g. --batch 1,8,16`);
     const maes = Object.fromEntries(
       Object.entries({
         numSteps: num(values['maes-steps'], 'maes-steps'),
@@ -183,11 +205,13 @@ export const runCommand: Command = {
           noGreedy: values['no-greedy'],
           timeoutSec: num(values.timeout, 'timeout'),
           repeats,
+          ...(batchSizes ? { batchSizes } : {}),
           ...(normalizer ? { normalizer } : {}),
           ...(values.language ? { language: values.language } : {}),
           ...(values['compare-to'] ? { compareTo: values['compare-to'] } : {}),
           loaders: csv(values.loaders),
           ...(values['memory-profile'] !== undefined ? { memoryProfile: secondsList(values['memory-profile'], 'memory-profile') } : {}),
+          ...(values['long-strategy'] !== undefined ? { longStrategies: csv(values['long-strategy']) } : {}),
         },
         variants: csv(values.variants),
         datasets: csv(values.datasets),

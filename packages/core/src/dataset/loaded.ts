@@ -1,4 +1,7 @@
 /** A dataset with its audio in memory, as the harness loads it and the scorer reads it. */
+import { TARGET_SAMPLE_RATE } from '../audio/resample.ts';
+import { planWindows, windowClips } from '../protocol/chunked.ts';
+import type { ChunkedStrategy } from '../schema.ts';
 
 /** One utterance with its audio decoded to mono 16 kHz. */
 export interface LoadedUtterance {
@@ -29,7 +32,12 @@ export interface LoadedLong {
 /** Either kind. */
 export type LoadedDataset = LoadedCorpus | LoadedLong;
 
-/** The clips a config transcribes: one per utterance, or the single long pass. */
-export function clipsOf(data: LoadedDataset): Float32Array[] {
-  return data.kind === 'corpus' ? data.utterances.map((u) => u.samples) : [data.samples];
+/**
+ * The clips a config transcribes: one per utterance; for a long recording the single pass, or with a
+ * chunked strategy its windows (protocol/chunked.ts).
+ */
+export function clipsOf(data: LoadedDataset, strategy?: ChunkedStrategy): Float32Array[] {
+  if (data.kind === 'corpus') return data.utterances.map((u) => u.samples);
+  if (!strategy) return [data.samples];
+  return windowClips(data.samples, planWindows(data.samples.length / TARGET_SAMPLE_RATE, strategy));
 }

@@ -1,6 +1,7 @@
 import type { InferenceSession } from '../session.ts';
 import type { DecoderState, JointCounters, JointShape } from './joint-binding.ts';
 import { GreedyJointLoop, JointRows, JointRowsCache } from './joint-binding.ts';
+import { GreedyBatchBinding } from './greedy-batch-binding.ts';
 
 export type { DecoderState } from './joint-binding.ts';
 
@@ -54,6 +55,7 @@ export class DecoderJoint implements JointCounters {
   private readonly shape: JointShape;
   private readonly rowsCache: JointRowsCache;
   private greedy: GreedyJointLoop | undefined;
+  private greedyBatched: GreedyBatchBinding | undefined;
 
   constructor(
     readonly session: InferenceSession,
@@ -90,6 +92,14 @@ export class DecoderJoint implements JointCounters {
   greedyLoop(): GreedyJointLoop {
     this.greedy ??= new GreedyJointLoop(this.session, this.shape, this);
     return this.greedy;
+  }
+
+  /** Buffers of batched greedy decoding for up to `capacity` utterances (kept for reuse across batches). */
+  greedyBatch(capacity: number): GreedyBatchBinding {
+    if (!this.greedyBatched || this.greedyBatched.capacity < capacity) {
+      this.greedyBatched = new GreedyBatchBinding(this.session, this.shape, this, capacity);
+    }
+    return this.greedyBatched;
   }
 
   /** Bound input buffers for a batch of `b` rows; see {@link JointRows}. */

@@ -65,6 +65,7 @@ describe('GreedyTdtDecoder', () => {
     // t=0 emit(+2) t=2 blank(+1) t=3 emit(+2) t=5 blank t=6 emit t=8 blank t=9 emit(+2) -> 11 >= 10 stops
     expect(r.frames).toEqual([0, 3, 6, 9]);
     expect(r.tokens).toEqual([1, 1, 1, 1]);
+    expect(r.durations).toEqual([2, 2, 2, 2]);
     expect(log.map((l) => l.frame)).toEqual([0, 2, 3, 5, 6, 8, 9]);
   });
 
@@ -80,6 +81,8 @@ describe('GreedyTdtDecoder', () => {
     const joint = scriptedJoint(() => ({ token: 1, duration: 0 }));
     const r = await new GreedyTdtDecoder().decode(encoded(2), { joint, blankId: BLANK, maxTokensPerStep: 3 });
     expect(r.frames).toEqual([0, 0, 0, 1, 1, 1]);
+    // The duration is the joint's (0), even where max_tokens_per_step forced the frame forward.
+    expect(r.durations).toEqual([0, 0, 0, 0, 0, 0]);
     const capped = await new GreedyTdtDecoder(1).decode(encoded(2), { joint, blankId: BLANK, maxTokensPerStep: 3 });
     expect(capped.frames).toEqual([0, 1]);
   });

@@ -36,6 +36,7 @@ export class GreedyTdtDecoder implements TokenDecoder {
     const dim = enc.dim;
     const tokens: number[] = [];
     const frames: number[] = [];
+    const durations: number[] = [];
     target[0] = blankId;
     let loaded = -1;
     let emitted = 0;
@@ -54,12 +55,13 @@ export class GreedyTdtDecoder implements TokenDecoder {
         target[0] = token;
         tokens.push(token);
         frames.push(t);
+        durations.push(step);
         emitted++;
       }
       const next = nextFrame(t, step, token === blankId, emitted, maxPerStep);
       if (next !== t) emitted = 0;
       t = next;
     }
-    return { tokens, frames, decoderCalls: calls, meanDecoderBatch: 1 };
+    return { tokens, frames, durations, decoderCalls: calls, meanDecoderBatch: 1 };
   }
 }

@@ -33,6 +33,8 @@ export interface TokenNode {
 /** Emission frames of one hypothesis, newest first, shared with the hypotheses it was expanded from. */
 export interface FrameStamp {
   readonly frame: number;
+  /** The TDT duration the token was emitted with (frames advanced after it); absent = unknown. */
+  readonly duration?: number;
   readonly prev: FrameStamp | null;
 }
 
@@ -197,4 +199,11 @@ export function hypothesisTokens(h: Hypothesis): { tokens: number[]; frames: num
   const frames: number[] = [];
   for (let s = h.stamps; s; s = s.prev) frames.push(s.frame);
   return { tokens: tokens.reverse(), frames: frames.reverse() };
+}
+
+/** The TDT duration of each emitted token, oldest first (1 where a stamp does not know it). */
+export function hypothesisDurations(h: Hypothesis): number[] {
+  const durations: number[] = [];
+  for (let s = h.stamps; s; s = s.prev) durations.push(s.duration ?? 1);
+  return durations.reverse();
 }

@@ -33,7 +33,12 @@ describe('MaesTdtDecoder: scripted joint', () => {
       const greedy = await new GreedyTdtDecoder().decode(audio, ctx(rule));
       const beam1 = await maes({ beamWidth: 1 }).decode(audio, ctx(rule));
       expect(greedy.tokens.length).toBeGreaterThan(3);
-      expect({ seed, tokens: beam1.tokens, frames: beam1.frames }).toEqual({ seed, tokens: greedy.tokens, frames: greedy.frames });
+      expect({ seed, tokens: beam1.tokens, frames: beam1.frames, durations: beam1.durations }).toEqual({
+        seed,
+        tokens: greedy.tokens,
+        frames: greedy.frames,
+        durations: greedy.durations,
+      });
     }
   });
 

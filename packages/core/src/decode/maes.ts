@@ -17,7 +17,8 @@
  * - Batching. NeMo runs its joint batched per step but prefix search one row at a time; here all rows
  *   a step needs (prefix search included) go into ONE `joint.step` call.
  * - Timestamps. NeMo appends `time_idx + duration` to `timestep`; we record `time_idx`, the frame the
- *   token was emitted on, as greedy does, so detokenizeWithTimestamps means the same for both.
+ *   token was emitted on, as greedy does, and its duration beside it, so detokenizeWithTimestamps
+ *   means the same for both.
  * - Ties. torch.topk's order among equal values is unspecified; here equal values keep index order.
  *   As in NeMo, an exact tie between blank and a token at the end of a frame goes to blank (list_b
  *   precedes list_nb in the stable sort), where greedy's argmax takes the lower id.
@@ -32,7 +33,7 @@ import { TDT_DURATIONS } from './decoder-joint.ts';
 import { FrameScorer, pairLogProb } from './frame-scorer.ts';
 import type { JointScores } from './frame-scorer.ts';
 import type { Hypothesis } from './maes-hypothesis.ts';
-import { TokenTree, bestHypothesis, hypothesisTokens, mergeAndPrune, mergeDuplicates } from './maes-hypothesis.ts';
+import { TokenTree, bestHypothesis, hypothesisDurations, hypothesisTokens, mergeAndPrune, mergeDuplicates } from './maes-hypothesis.ts';
 import { prefixSearch } from './prefix-search.ts';
 import type { DecodeContext, DecodeResult, TokenDecoder } from './types.ts';
 import { argmaxIn } from './types.ts';
@@ -139,9 +140,11 @@ export class MaesTdtDecoder implements TokenDecoder {
 
     const best = bestHypothesis(kept, o.scoreNorm);
     const { tokens, frames } = best ? hypothesisTokens(best) : { tokens: [], frames: [] };
+    const durations = best ? hypothesisDurations(best) : [];
     return {
       tokens,
       frames,
+      durations,
       decoderCalls: scorer.calls,
       meanDecoderBatch: scorer.calls > 0 ? scorer.rows / scorer.calls : 0,
       meanLiveHypotheses: enc.length > 0 ? liveSum / enc.length : 0,
@@ -194,7 +197,7 @@ export class MaesTdtDecoder implements TokenDecoder {
         lists.blank.push({ node: h.node, score, lastFrame, stamps: h.stamps });
         continue;
       }
-      const child = { node: tree.child(h.node, token), score, lastFrame, stamps: { frame: t, prev: h.stamps } };
+      const child = { node: tree.child(h.node, token), score, lastFrame, stamps: { frame: t, duration, prev: h.stamps } };
       (duration === 0 ? lists.sameFrame : lists.nextFrames).push(child);
     }
   }

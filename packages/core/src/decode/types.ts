@@ -5,6 +5,11 @@ import type { DecoderJoint } from './decoder-joint.ts';
 export interface DecodeResult {
   readonly tokens: number[];
   readonly frames: number[];
+  /**
+   * TDT duration of each emitted token: the frames the decoder advanced after it (0 = the next token
+   * came on the same frame). Word end times come from it; absent for a decoder that does not track it.
+   */
+  readonly durations?: number[];
   readonly decoderCalls: number;
   /** Mean rows per decoder_joint call (1 for greedy). */
   readonly meanDecoderBatch: number;

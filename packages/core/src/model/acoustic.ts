@@ -1,4 +1,4 @@
-import type { InferenceSession } from '../session.ts';
+import type { InferenceSession, Tensor } from '../session.ts';
 import { f32, i64, requireOutput } from '../session.ts';
 
 /** Log-mel features of one clip: [featuresSize, frames] row-major, as nemo128 emits them. */
@@ -51,16 +51,32 @@ export async function encodeFeatures(session: InferenceSession, features: Featur
     audio_signal: f32(features.data, [1, features.bins, features.frames]),
     length: i64(BigInt64Array.of(BigInt(features.length)), [1]),
   });
+  return encodedRows(out, 1)[0]!;
+}
+
+/**
+ * Splits an encoder output [B, dim, T'] into B time-major clips (the one copy the decoders need: a
+ * frame becomes one contiguous subarray). `rows` is the batch size the caller fed.
+ */
+export function encodedRows(out: Record<string, Tensor>, rows: number): EncodedAudio[] {
   const enc = requireOutput(out, 'outputs', 'encoder');
   const lens = requireOutput(out, 'encoded_lengths', 'encoder').data as BigInt64Array;
-  const [, dim = 0, frames = 0] = enc.dims;
-  const src = enc.data as Float32Array;
-  const data = new Float32Array(dim * frames);
-  for (let d = 0; d < dim; d++) {
-    const row = d * frames;
-    for (let t = 0; t < frames; t++) data[t * dim + d] = src[row + t]!;
+  const [batch = 0, dim = 0, frames = 0] = enc.dims;
+  if (batch !== rows || lens.length !== rows) {
+    throw new Error(`encoder: fed ${rows} clips, got outputs for ${batch} and ${lens.length} encoded_lengths; the graph does not keep the batch axis`);
   }
-  return { data, dim, frames, length: Math.min(Number(lens[0]), frames) };
+  const src = enc.data as Float32Array;
+  const result: EncodedAudio[] = [];
+  for (let b = 0; b < rows; b++) {
+    const data = new Float32Array(dim * frames);
+    const base = b * dim * frames;
+    for (let d = 0; d < dim; d++) {
+      const row = base + d * frames;
+      for (let t = 0; t < frames; t++) data[t * dim + d] = src[row + t]!;
+    }
+    result.push({ data, dim, frames, length: Math.min(Number(lens[b]), frames) });
+  }
+  return result;
 }
 
 /** Frame t of an encoded clip. */

@@ -16,3 +16,26 @@ export interface ClipTranscript {
   readonly decoderCalls: number;
   readonly meanLiveHypotheses?: number;
 }
+
+/** Stage times summed over clips. */
+export function sumTimings(clips: readonly ClipTranscript[]): StageTimings {
+  const t: StageTimings = { preprocessMs: 0, encodeMs: 0, decodeMs: 0 };
+  for (const c of clips) {
+    t.preprocessMs += c.timings.preprocessMs;
+    t.encodeMs += c.timings.encodeMs;
+    t.decodeMs += c.timings.decodeMs;
+  }
+  return t;
+}
+
+/** Mean live hypotheses over clips, weighted by decoder calls (beam search only). */
+export function liveMean(clips: readonly ClipTranscript[]): number | undefined {
+  let weighted = 0;
+  let calls = 0;
+  for (const c of clips) {
+    if (c.meanLiveHypotheses === undefined) continue;
+    weighted += c.meanLiveHypotheses * c.decoderCalls;
+    calls += c.decoderCalls;
+  }
+  return calls ? weighted / calls : undefined;
+}

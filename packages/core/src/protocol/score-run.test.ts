@@ -3,6 +3,7 @@ import { corpusResult, longResult } from '../../test/scored-results.ts';
 import { benchResultSchema } from '../schema.ts';
 import { bootstrapCi } from '../stats/bootstrap.ts';
 import { accuracyIntervals } from './intervals.ts';
+import { scoreRun } from './score-run.ts';
 import { scoreUtterance } from './score.ts';
 
 const pairs = [
@@ -66,5 +67,23 @@ describe('result intervals', () => {
     expect(werCi).toEqual(bootstrapCi([{ id: 'a', errors: 2, referenceLength: 0 }, { id: 'b', errors: 1, referenceLength: 4 }], { resamples: 2000, seed: 0, level: 0.95 }));
     expect(werCi?.rate).toBe(3 / 4);
     expect(accuracyIntervals([items[0]!])).toEqual({});
+  });
+});
+
+describe('a chunked long pass', () => {
+  it('merges the window transcripts and scores the same sections against the same oracle', () => {
+    const strategy = { strategy: 'chunked' as const, windowSec: 60, overlapSec: 10 };
+    const data = { kind: 'long' as const, audio: 'long.wav', samples: new Float32Array(16000 * 120), sectionSec: 60 };
+    const w = (text: string, startSec: number) => ({ text, startSec, endSec: startSec + 0.3 });
+    // Windows [0, 60), [50, 110), [100, 120); "c" and "e" sit in overlaps and are heard twice.
+    const windows = [[w('a', 1), w('b', 30), w('c', 52)], [w('c', 2), w('d', 20), w('e', 54)], [w('e', 4), w('f', 15)]];
+    const clips = windows.map((words) => ({ text: words.map((x) => x.text).join(' '), words, samples: 1, featuresLength: 0, encodedLength: 750, timings: { preprocessMs: 1, encodeMs: 1, decodeMs: 1 }, decoderCalls: 1 }));
+    const r = scoreRun(data, clips, ['a b c', 'd e f'], undefined, strategy);
+    expect(r.longPass!.sections.map((s) => s.hypothesis)).toEqual(['a b c', 'd e f']);
+    expect(r.accuracy!.wer).toBe(0);
+    expect(r.longPass).toMatchObject({ strategy, windows: 3, encoderFrames: 750 });
+    expect(r.longPass!.sections[1]!.wordTimes!.startCs).toEqual([7000, 10400, 11500]);
+    expect(r.timings).toEqual({ preprocessMs: 3, encodeMs: 3, decodeMs: 3 });
+    expect(() => scoreRun(data, clips.slice(0, 2), ['a b c', 'd e f'], undefined, strategy)).toThrow(/got 2 transcripts for 3 clips/);
   });
 });

@@ -10,16 +10,19 @@ import type { LoadedCorpus, LoadedDataset, LoadedLong } from '../dataset/loaded.
 import { preprocessorRevision } from '../model/acoustic.ts';
 import type { ModelVariant } from '../model/variant.ts';
 import { preprocessorFileOf } from '../model/variant.ts';
-import type { Accuracy, BenchConfig, BenchResult, Scoring, SectionResult, UtteranceResult } from '../schema.ts';
+import type { Accuracy, BenchConfig, BenchResult, ChunkedStrategy, Scoring, SectionResult, UtteranceResult, WordTimes } from '../schema.ts';
 import { RESULT_SCHEMA_VERSION } from '../schema.ts';
 import type { StageTimings } from '../transcribe.ts';
+import { mergeWindowTranscripts, planWindows } from './chunked.ts';
 import type { ClipTranscript } from './clip-transcript.ts';
+import { liveMean, sumTimings } from './clip-transcript.ts';
 import type { RunStamp } from './result-records.ts';
 import { stampFields } from './result-records.ts';
 import { accuracyIntervals } from './intervals.ts';
 import { scoreCorpusResults, scoreUtterance } from './score.ts';
 import { DEFAULT_SCORING, normalizerOf } from './scoring.ts';
-import { planSections, scoreSections, wordsBySection } from './sections.ts';
+import { planSections, scoreSections, timedWordsBySection } from './sections.ts';
+import { encodeWordTimes, withSectionTimestamps } from './word-timing.ts';
 
 /** Audio seconds per processing second (higher is faster). */
 export function rtfxOf(audioSec: number, processMs: number): number {
@@ -63,28 +66,6 @@ export function withRepeats(scored: ScoredRun, passes: readonly (readonly ClipTr
   };
 }
 
-function sumTimings(clips: readonly ClipTranscript[]): StageTimings {
-  const t: StageTimings = { preprocessMs: 0, encodeMs: 0, decodeMs: 0 };
-  for (const c of clips) {
-    t.preprocessMs += c.timings.preprocessMs;
-    t.encodeMs += c.timings.encodeMs;
-    t.decodeMs += c.timings.decodeMs;
-  }
-  return t;
-}
-
-/** Mean live hypotheses over clips, weighted by decoder calls (beam search only). */
-function liveMean(clips: readonly ClipTranscript[]): number | undefined {
-  let weighted = 0;
-  let calls = 0;
-  for (const c of clips) {
-    if (c.meanLiveHypotheses === undefined) continue;
-    weighted += c.meanLiveHypotheses * c.decoderCalls;
-    calls += c.decoderCalls;
-  }
-  return calls ? weighted / calls : undefined;
-}
-
 /** Corpus (micro) accuracy of scored items with its WER and CER intervals. */
 export function accuracyWithIntervals(items: readonly UtteranceResult[]): Accuracy {
   return { ...scoreCorpusResults(items), ...accuracyIntervals(items) };
@@ -92,12 +73,17 @@ export function accuracyWithIntervals(items: readonly UtteranceResult[]): Accura
 
 type LongPass = NonNullable<BenchResult['longPass']>;
 
+/** What a long pass measured besides its sections (the optional fields only when they apply). */
+export type LongPassFacts = Pick<LongPass, 'audioSec' | 'sectionSec' | 'encoderFrames' | 'strategy' | 'windows' | 'timestamps'>;
+
+/** The facts of a stored long pass, to rebuild it around rescored sections. */
+export function longPassFacts(lp: LongPass): LongPassFacts {
+  const { audioSec, sectionSec, encoderFrames, strategy, windows } = lp;
+  return { audioSec, sectionSec, encoderFrames, ...(strategy ? { strategy } : {}), ...(windows !== undefined ? { windows } : {}) };
+}
+
 /** The long-pass summary of scored sections: the worst section, and what the pass measured. */
-export function longPassOf(
-  sections: SectionResult[],
-  pass: Pick<LongPass, 'audioSec' | 'sectionSec' | 'encoderFrames'>,
-  humanReference?: Accuracy,
-): LongPass {
+export function longPassOf(sections: SectionResult[], pass: LongPassFacts, humanReference?: Accuracy): LongPass {
   const worst = sections.reduce((a, b) => (b.wer > a.wer ? b : a), sections[0]!);
   return {
     ...pass,
@@ -117,15 +103,39 @@ function scoreCorpus(data: LoadedCorpus, clips: readonly ClipTranscript[], norma
     notes.add(`preprocessor: ${preprocessorRevision(clip.samples, clip.featuresLength)}`);
     const durationSec = u.samples.length / TARGET_SAMPLE_RATE;
     audioSec += durationSec;
-    utterances.push(scoreUtterance(u.id, u.audio, durationSec, u.reference, clip.text, normalize));
+    const wordTimes = encodeWordTimes(clip.text, clip.words);
+    utterances.push({ ...scoreUtterance(u.id, u.audio, durationSec, u.reference, clip.text, normalize), ...(wordTimes ? { wordTimes } : {}) });
   });
   return { accuracy: accuracyWithIntervals(utterances), utterances, audioSec, notes: [...notes] };
 }
 
-function scoreLong(data: LoadedLong, clip: ClipTranscript, oracle: readonly string[], normalize: (text: string) => string) {
+/**
+ * The reference of one long-pass section: the oracle's transcript of the section alone, with its word
+ * times from the start of the recording when the oracle recorded them.
+ */
+export interface SectionReference {
+  readonly text: string;
+  readonly wordTimes?: WordTimes;
+}
+
+const asReference = (r: string | SectionReference): SectionReference => (typeof r === 'string' ? { text: r } : r);
+
+/** Scores each section's words, with their times and the oracle's, and their timestamp agreement. */
+function scoreTimedSections(data: LoadedLong, clip: ClipTranscript, oracle: readonly SectionReference[], normalize: (text: string) => string) {
   const audioSec = data.samples.length / TARGET_SAMPLE_RATE;
   const plans = planSections(audioSec, data.sectionSec);
-  const sections = scoreSections(plans, oracle, wordsBySection(clip.words, plans), data.audio, normalize);
+  const words = timedWordsBySection(clip.words, plans);
+  const texts = words.map((ws) => ws.map((w) => w.text).join(' '));
+  const scored = scoreSections(plans, oracle.map((r) => r.text), texts, data.audio, normalize).map((s, k) => {
+    const wordTimes = encodeWordTimes(texts[k]!, words[k]!);
+    const referenceWordTimes = oracle[k]!.wordTimes;
+    return { ...s, ...(wordTimes ? { wordTimes } : {}), ...(referenceWordTimes ? { referenceWordTimes } : {}) };
+  });
+  return { audioSec, ...withSectionTimestamps(scored, normalize) };
+}
+
+function scoreLong(data: LoadedLong, clip: ClipTranscript, oracle: readonly SectionReference[], normalize: (text: string) => string, chunked?: Pick<LongPass, 'strategy' | 'windows'>) {
+  const { audioSec, sections, overall } = scoreTimedSections(data, clip, oracle, normalize);
   if (sections.every((s) => s.words.referenceLength === 0)) {
     throw new Error(
       `${data.audio}: the oracle's transcript is empty in every section, so there is nothing to score the long pass against; is the recording silent, or the oracle variant broken?`,
@@ -134,7 +144,11 @@ function scoreLong(data: LoadedLong, clip: ClipTranscript, oracle: readonly stri
   const human = data.humanReference !== undefined ? scoreUtterance('human', data.audio, audioSec, data.humanReference, clip.text, normalize) : undefined;
   return {
     accuracy: accuracyWithIntervals(sections),
-    longPass: longPassOf(sections, { audioSec, sectionSec: data.sectionSec, encoderFrames: clip.encodedLength }, human ? scoreCorpusResults([human]) : undefined),
+    longPass: longPassOf(
+      sections,
+      { audioSec, sectionSec: data.sectionSec, encoderFrames: clip.encodedLength, ...chunked, ...(overall ? { timestamps: overall } : {}) },
+      human ? scoreCorpusResults([human]) : undefined,
+    ),
     utterances: [],
     audioSec,
     notes: [`preprocessor: ${preprocessorRevision(clip.samples, clip.featuresLength)}`],
@@ -142,18 +156,30 @@ function scoreLong(data: LoadedLong, clip: ClipTranscript, oracle: readonly stri
 }
 
 /**
- * Scores a corpus (one clip per utterance) or a long pass (one clip, against the oracle's sections),
- * normalising reference and hypothesis as `scoring` says (default: the `default` normaliser).
+ * Scores a corpus (one clip per utterance) or a long pass (one clip, or with a chunked `strategy` one
+ * clip per window of {@link clipsOf}, against the oracle's sections: their texts, or their texts with
+ * word times), normalising reference and hypothesis as `scoring` says (default: the `default`
+ * normaliser).
  */
-export function scoreRun(data: LoadedDataset, clips: readonly ClipTranscript[], oracle: readonly string[] | null, scoring: Scoring = DEFAULT_SCORING): ScoredRun {
-  const expected = data.kind === 'corpus' ? data.utterances.length : 1;
+export function scoreRun(
+  data: LoadedDataset,
+  clips: readonly ClipTranscript[],
+  oracle: readonly (string | SectionReference)[] | null,
+  scoring: Scoring = DEFAULT_SCORING,
+  strategy?: ChunkedStrategy,
+): ScoredRun {
+  const windows = data.kind === 'long' && strategy ? planWindows(data.samples.length / TARGET_SAMPLE_RATE, strategy) : null;
+  const expected = data.kind === 'corpus' ? data.utterances.length : (windows?.length ?? 1);
   if (clips.length !== expected) throw new Error(`got ${clips.length} transcripts for ${expected} clips`);
   const normalize = normalizerOf(scoring);
   let scored;
   if (data.kind === 'corpus') scored = scoreCorpus(data, clips, normalize);
   else {
     if (!oracle) throw new Error('long pass scored without oracle transcripts');
-    scored = scoreLong(data, clips[0]!, oracle, normalize);
+    const references = oracle.map(asReference);
+    scored = windows
+      ? scoreLong(data, mergeWindowTranscripts(windows, clips), references, normalize, { strategy: strategy!, windows: windows.length })
+      : scoreLong(data, clips[0]!, references, normalize);
   }
   const timings = sumTimings(clips);
   const live = liveMean(clips);

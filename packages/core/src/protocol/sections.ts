@@ -50,12 +50,17 @@ export function wordsBySection(
   words: readonly { text: string; startSec: number }[],
   plans: readonly SectionPlan[],
 ): string[] {
-  const out = plans.map(() => [] as string[]);
+  return timedWordsBySection(words, plans).map((ws) => ws.map((w) => w.text).join(' '));
+}
+
+/** The words themselves per section, by the same rule as {@link wordsBySection}. */
+export function timedWordsBySection<W extends { text: string; startSec: number }>(words: readonly W[], plans: readonly SectionPlan[]): W[][] {
+  const out = plans.map(() => [] as W[]);
   for (const w of words) {
     const plan = plans.find((p) => w.startSec >= p.startSec && w.startSec < p.endSec) ?? plans[plans.length - 1];
-    if (plan) out[plan.index]!.push(w.text);
+    if (plan) out[plan.index]!.push(w);
   }
-  return out.map((ws) => ws.join(' '));
+  return out;
 }
 
 /**

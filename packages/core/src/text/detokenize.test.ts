@@ -74,5 +74,18 @@ describe('detokenizeWithTimestamps', () => {
 
   it('rejects mismatched frame counts', () => {
     expect(() => detokenizeWithTimestamps([0, 1], [0], vocab)).toThrow(/2 token ids but 1 frames/);
+    expect(() => detokenizeWithTimestamps([0, 1], [0, 1], vocab, 0.08, [1])).toThrow(/2 token ids but 1 durations/);
+  });
+
+  it("ends a word where its last token's TDT duration ends (at least one frame)", () => {
+    // "so," = tokens at frames 5 (duration 1) and 6 (duration 4): ends at frame 10; "fellow" ends
+    // at 13 + 1 because its last token's duration is 0 (the next token came on the same frame).
+    const r = detokenizeWithTimestamps([0, 1, 2, 3, 4, 5], [2, 5, 6, 10, 12, 13], vocab, 0.08, [3, 1, 4, 2, 1, 0]);
+    expect(r.words.map((w) => [w.text, Math.round(w.startSec / 0.08), Math.round(w.endSec / 0.08)])).toEqual([
+      ['And', 2, 5],
+      ['so,', 5, 10],
+      ['my', 10, 12],
+      ['fellow', 12, 14],
+    ]);
   });
 });

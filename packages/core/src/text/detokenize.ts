@@ -43,8 +43,8 @@ export interface TimedWord {
   /** Frame time of the word's first token (the one carrying its '▁'). */
   startSec: number;
   /**
-   * Frame time of the word's last token plus one frame: tokens only carry a start frame, so one
-   * frame is the shortest honest duration for the final token.
+   * Where the word's last token ends: its frame plus its TDT duration (the frames the decoder skipped
+   * after it), at least one frame; without durations, its frame plus one frame.
    */
   endSec: number;
 }
@@ -79,6 +79,7 @@ export function detokenizeIds(tokenIds: readonly number[], vocab: Vocab): string
 /**
  * Token ids and their encoder frame indices -> text, per-token and per-word times.
  * `frameSec` is 0.08 for Parakeet (onnx-asr: window_size 0.01 x subsampling_factor 8).
+ * `durations` (the TDT duration of each token, in frames) set where a word ends; see {@link TimedWord}.
  * Words come from the final text, so a piece like "▁," that onnx-asr glues to the previous word
  * ("so,") belongs to that word rather than starting a new one.
  */
@@ -87,10 +88,15 @@ export function detokenizeWithTimestamps(
   frames: readonly number[],
   vocab: Vocab,
   frameSec = 0.08,
+  durations?: readonly number[],
 ): Detokenized {
   if (frames.length !== tokenIds.length) {
     throw new Error(`detokenizeWithTimestamps: ${tokenIds.length} token ids but ${frames.length} frames; pass one frame index per emitted token`);
   }
+  if (durations && durations.length !== tokenIds.length) {
+    throw new Error(`detokenizeWithTimestamps: ${tokenIds.length} token ids but ${durations.length} durations; pass one duration per emitted token`);
+  }
+  const framesAfter = (t: number): number => Math.max(1, durations?.[t] ?? 1);
   const pieces = piecesOf(tokenIds, vocab);
   const tokens: TimedToken[] = pieces.map((text, i) => ({ id: tokenIds[i] ?? 0, text, startSec: (frames[i] ?? 0) * frameSec }));
 
@@ -109,7 +115,7 @@ export function detokenizeWithTimestamps(
   let word = '';
   const flush = (): void => {
     if (word === '') return;
-    words.push({ text: word, startSec: (frames[first] ?? 0) * frameSec, endSec: ((frames[last] ?? 0) + 1) * frameSec });
+    words.push({ text: word, startSec: (frames[first] ?? 0) * frameSec, endSec: ((frames[last] ?? 0) + framesAfter(last)) * frameSec });
     word = '';
     first = -1;
   };

@@ -1,6 +1,7 @@
 /**
  * The fp32 oracle's transcript of each long-pass section, each section transcribed alone as a short
- * clip: the section references of the long-audio protocol, cached as one JSON file per long dataset.
+ * clip, with its word times: the section references of the long-audio protocol (words and timestamp
+ * agreement), cached as one JSON file per long dataset.
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
@@ -13,7 +14,16 @@ export const oracleFileSchema = z.object({
   variant: z.string(),
   audioSec: z.number(),
   sectionSec: z.number(),
-  sections: z.array(z.object({ index: z.number(), startSec: z.number(), endSec: z.number(), text: z.string() })),
+  sections: z.array(
+    z.object({
+      index: z.number(),
+      startSec: z.number(),
+      endSec: z.number(),
+      text: z.string(),
+      /** Word times of `text` from the start of the recording (centiseconds); see core's WordTimes. */
+      wordTimes: z.object({ startCs: z.array(z.number()), endCs: z.array(z.number()) }).optional(),
+    }),
+  ),
 });
 /** Oracle transcripts of one long dataset. */
 export type OracleFile = z.infer<typeof oracleFileSchema>;

@@ -62,12 +62,17 @@ export interface TensorCacheOptions {
   /** Intra-op threads of the config: an entry's time and memory are reused only by configs with the same. */
   readonly threads: number;
   readonly clips: readonly Float32Array[];
+  /**
+   * Batch size of the config (default 1). Entries of batched runs are their own: their stage times
+   * are a share of a batch's, and their tensors are batch-padded.
+   */
+  readonly batchSize?: number;
 }
 
 /** The key of a clip's encoder output: the preprocessor, the encoder graph and its external data, the backend and the audio. */
-function encodedKey(modelFiles: readonly FileHash[], backend: string, audio: string): string {
+function encodedKey(modelFiles: readonly FileHash[], backend: string, audio: string, extra: readonly string[] = []): string {
   const of = (role: string): string => JSON.stringify(modelFiles.filter((f) => f.role === role).map((f) => `${f.file}:${f.sha256}`));
-  return cacheKey([of('preprocessor'), of('encoder'), backend, audio]);
+  return cacheKey([of('preprocessor'), of('encoder'), backend, audio, ...extra]);
 }
 
 const encodedOf = (side: Sidecar, data: Float32Array): EncodedAudio | null =>
@@ -104,8 +109,10 @@ export function writeEncodedOutput(at: EncodedLocation, clip: Float32Array, e: E
 export function tensorClipCache(o: TensorCacheOptions): ClipCache {
   const pre = JSON.stringify(o.modelFiles.filter((f) => f.role === 'preprocessor').map((f) => `${f.file}:${f.sha256}`));
   const audio = o.clips.map(audioHash);
-  const featKey = (clip: number): string => cacheKey([pre, o.backend, audio[clip] ?? '']);
-  const encKey = (clip: number): string => encodedKey(o.modelFiles, o.backend, audio[clip] ?? '');
+  // Batch 1 keeps the keys it always had, so existing cache entries stay valid.
+  const batch = (o.batchSize ?? 1) !== 1 ? [`batch ${o.batchSize}`] : [];
+  const featKey = (clip: number): string => cacheKey([pre, o.backend, audio[clip] ?? '', ...batch]);
+  const encKey = (clip: number): string => encodedKey(o.modelFiles, o.backend, audio[clip] ?? '', batch);
   const read = o.role === 'reuse';
   return {
     async getFeatures(clip) {

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { DecoderConfig } from '@parakeet-bench/core';
 import { MAES_DEFAULTS } from '@parakeet-bench/core';
+import { parseLongStrategy } from './long-strategy.ts';
 import type { SweepSpec, SweepSpecInput } from './sweep-spec.ts';
 import { parseSweepSpec, resolveDatasetPaths } from './sweep-spec.ts';
 
@@ -54,6 +55,8 @@ export interface SweepOverrides {
   readonly noGreedy?: boolean;
   readonly timeoutSec?: number;
   readonly repeats?: number;
+  /** Replace the sweep's batch sizes (validated with the sweep). */
+  readonly batchSizes?: readonly number[];
   /** Normaliser id for scoring (validated with the sweep). */
   readonly normalizer?: string;
   /** Variant every config is compared with. */
@@ -64,6 +67,8 @@ export interface SweepOverrides {
   readonly loaders?: readonly string[];
   /** A memory profile (prefix seconds) for every long dataset. */
   readonly memoryProfile?: readonly number[];
+  /** Replace the long-audio strategies: `single`, `chunked`, `chunked:<windowSec>:<overlapSec>`. */
+  readonly longStrategies?: readonly string[];
 }
 
 /** `--memory-profile` applies to the long datasets; a sweep without one cannot use it. */
@@ -71,6 +76,15 @@ function withMemoryProfile(datasets: SweepSpecInput['datasets'], prefixSec: read
   if (prefixSec === undefined) return datasets;
   if (!(datasets ?? []).some((d) => d.kind === 'long')) throw new InputError('--memory-profile applies to long datasets (the long-audio protocol); this sweep has none');
   return (datasets ?? []).map((d) => (d.kind === 'long' ? { ...d, memoryProfile: { prefixSec: [...prefixSec] } } : d));
+}
+
+function withLongStrategies(input: SweepSpecInput, o: SweepOverrides): SweepSpecInput['longStrategies'] {
+  if (!o.longStrategies) return input.longStrategies;
+  try {
+    return o.longStrategies.map(parseLongStrategy);
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
 }
 
 function withLanguage(input: SweepSpecInput, language: string | undefined): SweepSpecInput['datasets'] {
@@ -123,12 +137,14 @@ export function buildSweep(input: SweepSpecInput, overrides: SweepOverrides, sou
     backends: withBackends(input, overrides),
     ...(overrides.timeoutSec !== undefined ? { timeoutSec: overrides.timeoutSec } : {}),
     ...(overrides.repeats !== undefined ? { repeats: overrides.repeats } : {}),
+    ...(overrides.batchSizes !== undefined ? { batchSize: [...overrides.batchSizes] } : {}),
     ...(overrides.normalizer !== undefined ? { normalizer: overrides.normalizer as SweepSpecInput['normalizer'] } : {}),
     ...(overrides.compareTo !== undefined ? { compareTo: overrides.compareTo } : {}),
     datasets: withMemoryProfile(withLanguage(input, overrides.language), overrides.memoryProfile),
+    ...(overrides.longStrategies ? { longStrategies: withLongStrategies(input, overrides) } : {}),
   };
-  const any = overrides.backends ?? overrides.threads ?? overrides.beams ?? overrides.maes ?? overrides.noGreedy ?? overrides.timeoutSec ?? overrides.repeats ??
-    overrides.normalizer ?? overrides.compareTo ?? overrides.language ?? overrides.loaders ?? overrides.memoryProfile;
+  const any = overrides.backends ?? overrides.threads ?? overrides.beams ?? overrides.maes ?? overrides.noGreedy ?? overrides.timeoutSec ?? overrides.repeats ?? overrides.batchSizes ??
+    overrides.normalizer ?? overrides.compareTo ?? overrides.language ?? overrides.loaders ?? overrides.longStrategies ?? overrides.memoryProfile;
   try {
     return parseSweepSpec(changed, any === undefined ? source : `${source} with the command-line overrides`);
   } catch (e) {

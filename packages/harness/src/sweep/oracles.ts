@@ -7,13 +7,14 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { TARGET_SAMPLE_RATE, encoderFramesFor, fileSafeName, parseModelConfig, planSections } from '@parakeet-bench/core';
+import { TARGET_SAMPLE_RATE, fileSafeName, parseModelConfig, planSections } from '@parakeet-bench/core';
 import type { HashCache } from '@parakeet-bench/node-io';
 import { readOracle } from '../cache/oracle.ts';
 import { loadAudioFile } from '../datasets/audio-file.ts';
 import { modelFileHashes } from '../provenance/provenance.ts';
 import type { OracleJob } from '../worker/job.ts';
 import { HARNESS_WORKER, exitReason, runWorker } from '../worker/spawn-worker.ts';
+import { frameWallRefusal } from './long-strategy.ts';
 import { oracleVariant } from './plan.ts';
 import type { SweepOutput } from './progress-output.ts';
 import type { DatasetSpec, SweepSpec } from './sweep-spec.ts';
@@ -32,7 +33,12 @@ export interface OracleOptions {
 /** Outcome per long dataset: its oracle file, or why its configs cannot run. */
 export type OracleState = { readonly ok: true; readonly oraclePath: string } | { readonly ok: false; readonly phase: string; readonly reason: string };
 
-/** Refuses a long pass the protocol cannot score (too short), the encoder cannot take (frame wall) or a memory profile cannot cut. */
+/**
+ * Refuses a long dataset the protocol cannot score (too short), that no strategy of the sweep can
+ * encode (frame wall) or that a memory profile cannot cut. A strategy refused while another can run
+ * fails only its own configs (the worker refuses it before any model loads), so the oracle is still
+ * made for the others.
+ */
 export async function checkLongPass(spec: SweepSpec, dataset: LongDataset): Promise<void> {
   const oracle = oracleVariant(spec);
   const configPath = join(oracle.dir, 'config.json');
@@ -42,12 +48,8 @@ export async function checkLongPass(spec: SweepSpec, dataset: LongDataset): Prom
   const { subsamplingFactor } = parseModelConfig(text, configPath);
   const { samples } = await loadAudioFile(dataset.audio, 0, dataset.maxSec);
   const audioSec = samples.length / TARGET_SAMPLE_RATE;
-  const frames = encoderFramesFor(audioSec, { subsamplingFactor });
-  if (frames > dataset.maxEncoderFrames) {
-    throw new Error(
-      `${dataset.audio}: a single pass of ${audioSec.toFixed(1)} s needs ${frames} encoder frames, over the limit of ${dataset.maxEncoderFrames} (the real encoder fails past ~5000); lower maxSec`,
-    );
-  }
+  const refusals = spec.longStrategies.map((s) => frameWallRefusal(dataset.audio, audioSec, s, dataset.maxEncoderFrames, subsamplingFactor));
+  if (refusals.every((r) => r !== null)) throw new Error(refusals.join('\n'));
   try {
     planSections(audioSec, dataset.sectionSec);
   } catch (e) {
@@ -59,10 +61,19 @@ export async function checkLongPass(spec: SweepSpec, dataset: LongDataset): Prom
   }
 }
 
+/** Part of every oracle file name: bumped when oracle files gain content (2: word times), so older ones are recomputed. */
+const ORACLE_FORMAT = 'oracle-2';
+
 /** The oracle file of a long dataset: named by a hash of its audio, the oracle model files and the protocol. */
 export async function oraclePathFor(spec: SweepSpec, dataset: LongDataset, o: Pick<OracleOptions, 'oracleDir' | 'hashes'>): Promise<string> {
   const v = oracleVariant(spec);
-  const parts = [await o.hashes.hash(resolve(dataset.audio)), (await modelFileHashes(v, o.hashes)).map((f) => `${f.file}:${f.sha256}`), dataset.maxSec, dataset.sectionSec];
+  const parts = [
+    ORACLE_FORMAT,
+    await o.hashes.hash(resolve(dataset.audio)),
+    (await modelFileHashes(v, o.hashes)).map((f) => `${f.file}:${f.sha256}`),
+    dataset.maxSec,
+    dataset.sectionSec,
+  ];
   const key = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
   return join(o.oracleDir, `${fileSafeName(dataset.name)}-${key}.json`);
 }

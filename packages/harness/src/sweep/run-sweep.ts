@@ -7,7 +7,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { BenchResult, Provenance } from '@parakeet-bench/core';
-import { decoderSlug, failedResult, scoringLabel, scoringOf, threadsLabel } from '@parakeet-bench/core';
+import { batchLabel, decoderSlug, failedResult, scoringLabel, scoringOf, strategySlug, threadsLabel } from '@parakeet-bench/core';
 import { HashCache } from '@parakeet-bench/node-io';
 import { readResultFile, scanResults, writeResult } from '@parakeet-bench/results';
 import { backends } from '../backends.ts';
@@ -57,7 +57,7 @@ export interface SweepOutcome {
 /** A one-line label of a config for progress output. */
 export function configLabel(job: ConfigJob): string {
   const c = job.config;
-  return `${c.dataset} ${c.variant} ${c.backend} ${threadsLabel(c.threads)}${c.loader ? ` ${c.loader}` : ''} ${decoderSlug(c.decoder)}`;
+  return `${c.dataset} ${c.variant} ${c.backend} ${threadsLabel(c.threads)}${c.loader ? ` ${c.loader}` : ''} ${decoderSlug(c.decoder)}${c.longStrategy ? ` ${strategySlug(c.longStrategy)}` : ''}${batchLabel(c, ' ')}`;
 }
 
 function describe(r: BenchResult): string {

@@ -10,7 +10,7 @@ import type { ShardGroup } from './shard.ts';
 import { balanceShards, groupKey, parseShard } from './shard.ts';
 
 /** Relative cost of a backend per config; browsers pay a launch and slower kernels. */
-const BACKEND_WEIGHT: Readonly<Record<BenchConfig['backend'], number>> = { 'node-cpu': 1, 'web-wasm': 3, 'web-webgpu': 2 };
+const BACKEND_WEIGHT: Readonly<Record<BenchConfig['backend'], number>> = { 'node-cpu': 1, 'web-wasm': 3, 'web-webgpu': 2, 'web-hybrid': 2 };
 
 /** Nominal milliseconds of one prior unit when nothing has been measured yet. */
 const PRIOR_UNIT_MS = 60_000;

@@ -44,10 +44,10 @@ export function selectShard<T extends { id: string } | string>(configs: readonly
   return configs.filter((c) => mine.has(idOf(c)));
 }
 
-/** Configs that differ only in decoder share one encoder output: a shard keeps such a group together. */
+/** Configs that differ only in decoder share one encoder output (per batch size): a shard keeps such a group together. */
 export function groupKey(job: ConfigJob): string {
   const c = job.config;
-  return [c.dataset, c.variant, c.backend, `t${c.threads}`].join('__');
+  return [c.dataset, c.variant, c.backend, `t${c.threads}`, ...(c.batchSize !== undefined ? [`b${c.batchSize}`] : [])].join('__');
 }
 
 /** A unit of sharding (the configs of one {@link groupKey}) and its expected cost. */

@@ -73,3 +73,15 @@ describe('formatComparisonLines', () => {
     expect(formatSummaryTable([withCi, int8])).toMatch(/d +int8 .* 15\.00% +0\.00% +- /);
   });
 });
+
+describe('formatSummaryTable: strategies and word timestamps', () => {
+  it('names a chunked strategy beside the decoder and shows word-start agreement with the oracle', () => {
+    const section = { id: 'section-0', audio: '', durationSec: 60, reference: 'a', hypothesis: 'a', wer: 0, cer: 0, words: counts, chars: counts, index: 0, startSec: 0, endSec: 60, wordTimes: { startCs: [8], endCs: [16] }, referenceWordTimes: { startCs: [0], endCs: [8] } };
+    const longPass = { audioSec: 60, sectionSec: 60, encoderFrames: 750, worstSectionIndex: 0, worstSectionWer: 0, sections: [section], timestamps: { hitWords: 1, medianStartDiffMs: 80, p95StartDiffMs: 80 } };
+    const base = result('x', {});
+    const chunked = result('y', { config: { ...base.config, id: 'y', longStrategy: { strategy: 'chunked', windowSec: 60, overlapSec: 10 } }, longPass });
+    const table = formatSummaryTable([chunked]);
+    expect(table).toMatch(/x +node-cpu 1 thread +greedy chunked-w60-o10 +ok .* #0 0\.00% +80\/80 ms /);
+    expect(table).toContain('word start p50/p95: median and 95th percentile');
+  });
+});

@@ -1,10 +1,13 @@
-import type { BenchResult } from '@parakeet-bench/core';
+import type { BenchResult, TimestampComparison } from '@parakeet-bench/core';
 import {
   REFERENCE_COMPARISON_METHOD,
+  batchLabel,
   comparisonGroups,
+  compareTimestamps,
   compareWithReference,
   decoderSlug,
   formatReferenceComparison,
+  strategySlug,
   threadsLabel,
   worstCosine,
 } from '@parakeet-bench/core';
@@ -13,9 +16,16 @@ const pct = (x: number | undefined): string => (x === undefined ? '-' : `${(x * 
 
 const mib = (b: number | undefined): string => (b === undefined ? '-' : `${(b / 2 ** 20).toFixed(0)} MiB`);
 
+/** `12/80 ms`: median and p95 word-start difference from the oracle over hit words, or `-`. */
+function timestampCell(t: TimestampComparison | undefined): string {
+  const a = t?.overall;
+  return a ? `${Math.round(a.medianStartDiffMs)}/${Math.round(a.p95StartDiffMs)} ms` : '-';
+}
+
 /** A plain-text table of results, grouped by dataset, for the end of `bench run`. */
-export function formatSummaryTable(results: readonly BenchResult[]): string {
-  const header = ['dataset', 'variant', 'backend', 'decoder', 'status', 'WER', 'CER', 'WER 95% CI', 'worst section', 'RTFx', 'load', 'runtime', 'model', 'peak', 'enc cos'];
+export function formatSummaryTable(results: readonly BenchResult[], referenceVariant?: string): string {
+  const header = ['dataset', 'variant', 'backend', 'decoder', 'status', 'WER', 'CER', 'WER 95% CI', 'worst section', 'word start p50/p95', 'RTFx', 'load', 'runtime', 'model', 'peak', 'enc cos'];
+  const timestamps = new Map(compareTimestamps(results, referenceVariant === undefined ? {} : { referenceVariant }).map((t) => [t.candidate, t]));
   const ci = (r: BenchResult): string => {
     const i = r.accuracy?.werCi;
     return i ? `[${(100 * i.low).toFixed(2)}, ${(100 * i.high).toFixed(2)}]` : '-';
@@ -26,12 +36,13 @@ export function formatSummaryTable(results: readonly BenchResult[]): string {
       r.config.dataset,
       r.config.variant,
       `${r.config.backend} ${threadsLabel(r.config.threads)}${r.config.loader ? ` ${r.config.loader}` : ''}`,
-      decoderSlug(r.config.decoder),
+      [decoderSlug(r.config.decoder), ...(r.config.longStrategy ? [strategySlug(r.config.longStrategy)] : [])].join(' ') + batchLabel(r.config, ' '),
       r.status,
       pct(r.accuracy?.wer),
       pct(r.accuracy?.cer),
       ci(r),
       r.longPass ? `#${r.longPass.worstSectionIndex} ${pct(r.longPass.worstSectionWer)}` : '-',
+      timestampCell(timestamps.get(r)),
       r.timing ? r.timing.rtfx.toFixed(1) : '-',
       r.timing ? `${(r.timing.loadMs / 1000).toFixed(1)} s` : '-',
       mib(r.memory?.runtimeBaselineRssBytes),
@@ -45,7 +56,10 @@ export function formatSummaryTable(results: readonly BenchResult[]): string {
   const legend = results.some((r) => r.memory?.inferencePeakBytes !== undefined || r.encoderFidelity)
     ? ['', 'runtime: RSS once the runtime ran a trivial session; model: RSS the loaded model added; peak: inference peak above the runtime (model included); enc cos: encoder output vs the oracle\'s, worst 60 s section (long) or overall']
     : [];
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...legend, ...profileLines(results), ...(failures.length ? ['', 'not ok:', ...failures] : [])].join('\n');
+  const timing = [...timestamps.values()].some((t) => t.overall)
+    ? ['', 'word start p50/p95: median and 95th percentile of |word start - reference word start| over words both transcripts share (long pass: the fp32 oracle on each section alone; corpus: the reference variant)']
+    : [];
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...legend, ...timing, ...profileLines(results), ...(failures.length ? ['', 'not ok:', ...failures] : [])].join('\n');
 }
 
 /** One line per profiled config: inference peak (and model) per prefix of the recording. */

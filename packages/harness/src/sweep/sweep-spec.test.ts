@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSweep } from './build-sweep.ts';
 import { planJobs } from './plan.ts';
-import { datasetLanguage, parseSweepSpec, resolveDatasetPaths } from './sweep-spec.ts';
+import { batchNotes, datasetLanguage, parseSweepSpec, resolveDatasetPaths } from './sweep-spec.ts';
 import type { SweepSpecInput } from './sweep-spec.ts';
 
 const variant = { id: 'fp32', dir: 'm', encoderFile: 'e.onnx', decoderFile: 'd.onnx', encoderPrecision: 'fp32', decoderPrecision: 'fp32' };
@@ -116,5 +116,104 @@ describe('encoder fidelity in the plan', () => {
       ['int8', 'node-cpu', 'fp32'],
       ['int8', 'web-wasm', null],
     ]);
+  });
+  it('is asked of the single pass at batch 1 only; a memory profile too (chunked and batched configs measure other encoder runs)', () => {
+    const manifest = { name: 'm', kind: 'manifest', manifest: 'm.jsonl' };
+    const s = parseSweepSpec(
+      {
+        ...base,
+        variants: [variant, { ...variant, id: 'int8' }],
+        datasets: [{ name: 'long', kind: 'long', audio: 'a.wav', memoryProfile: { prefixSec: [60] } }, manifest],
+        longStrategies: [{ strategy: 'single' }, { strategy: 'chunked', windowSec: 60, overlapSec: 10 }],
+        batchSize: [1, 4],
+      },
+      's',
+    );
+    const int8 = planJobs(s, { resultsDir: 'r' }).filter((j) => j.config.variant === 'int8');
+    expect(int8.map((j) => [j.config.id, j.fidelityOracle?.id ?? null, j.profileMemory ?? false])).toEqual([
+      ['long__int8__node-cpu-t1__greedy', 'fp32', true],
+      ['long__int8__node-cpu-t1__greedy__chunked-w60-o10', null, false],
+      ['m__int8__node-cpu-t1__greedy', 'fp32', false],
+      ['m__int8__node-cpu-t1__greedy__b4', null, false],
+    ]);
+  });
+});
+
+describe('batchSize (throughput mode)', () => {
+  const corpus = { name: 'short', kind: 'manifest', manifest: 's.jsonl' };
+  const withBatch = (batchSize: unknown) => ({ ...base, datasets: [corpus, ...base.datasets], batchSize });
+
+  it('defaults to 1: configs carry no batchSize and keep the ids they had before batching', () => {
+    const jobs = planJobs(parseSweepSpec({ ...base, datasets: [corpus] }, 's'), { resultsDir: '/r' });
+    expect(jobs.map((j) => j.config.id)).toEqual(['short__fp32__node-cpu-t1__greedy']);
+    expect('batchSize' in jobs[0]!.config).toBe(false);
+    expect(parseSweepSpec(withBatch(1), 's').batchSize).toEqual([1]);
+  });
+
+  it('one config per batch size on corpus datasets (bN in the id for N > 1); the long protocol stays at 1 with a note', () => {
+    const spec = parseSweepSpec(withBatch([1, 8, 16]), 's');
+    expect(planJobs(spec, { resultsDir: '/r' }).map((j) => [j.config.id, j.config.batchSize])).toEqual([
+      ['short__fp32__node-cpu-t1__greedy', undefined],
+      ['short__fp32__node-cpu-t1__greedy__b8', 8],
+      ['short__fp32__node-cpu-t1__greedy__b16', 16],
+      ['long__fp32__node-cpu-t1__greedy', undefined],
+    ]);
+    expect(batchNotes(spec)).toEqual(['long: the long-audio protocol is one single pass, so it runs at batch size 1 only (batch sizes 8, 16 apply to corpus datasets)']);
+    expect(batchNotes(parseSweepSpec(withBatch(1), 's'))).toEqual([]);
+    // A single number is a list of one; a long dataset still runs (at 1) when 1 is not listed.
+    expect(planJobs(parseSweepSpec(withBatch(4), 's'), { resultsDir: '/r' }).map((j) => j.config.id)).toEqual(['short__fp32__node-cpu-t1__greedy__b4', 'long__fp32__node-cpu-t1__greedy']);
+  });
+
+  it('refuses batch sizes that are not whole numbers from 1 to 256, empty lists and repeats, naming the field and the fix', () => {
+    expect(() => parseSweepSpec(withBatch(0), 'sweep.json')).toThrow(/sweep.json: invalid sweep:\n {2}batchSize: batch sizes are whole numbers from 1 to 256, e\.g\. "batchSize": \[1, 8, 16\]/);
+    expect(() => parseSweepSpec(withBatch([1, 2.5]), 'sweep.json')).toThrow(/batchSize: batchSize is a whole number from 1 to 256 or a list of them, e\.g\. "batchSize": \[1, 8, 16\]/);
+    expect(() => parseSweepSpec(withBatch('8'), 'sweep.json')).toThrow(/batchSize: batchSize is a whole number from 1 to 256 or a list of them/);
+    expect(() => parseSweepSpec(withBatch([512]), 'sweep.json')).toThrow(/batchSize\[0\]: batch sizes are whole numbers from 1 to 256; larger batches only pad more/);
+    expect(() => parseSweepSpec(withBatch([]), 'sweep.json')).toThrow(/batchSize: batchSize lists at least one batch size, e\.g\. \[1, 8, 16\]/);
+    expect(() => parseSweepSpec(withBatch([8, 1, 8]), 'sweep.json')).toThrow('sweep.json: batchSize lists 8 more than once; list each batch size once');
+  });
+
+  it('takes --batch as an override, validated like the file', () => {
+    expect(buildSweep(withBatch([1, 8]) as SweepSpecInput, { batchSizes: [2, 4] }, 's').batchSize).toEqual([2, 4]);
+    expect(() => buildSweep(base as SweepSpecInput, { batchSizes: [0] }, 'sweep.json')).toThrow(/sweep.json with the command-line overrides: invalid sweep:\n {2}batchSize\[0\]/);
+  });
+});
+
+describe('long-audio strategies', () => {
+  const chunked = { strategy: 'chunked', windowSec: 60, overlapSec: 10 };
+  const manifest = { name: 'm', kind: 'manifest', manifest: 'm.jsonl' };
+
+  it('defaults to the single pass: the config ids results always had', () => {
+    const s = parseSweepSpec(base, 'sweep.json');
+    expect(s.longStrategies).toEqual([{ strategy: 'single' }]);
+    expect(planJobs(s, { resultsDir: '/r' }).map((j) => j.config.id)).toEqual(['long__fp32__node-cpu-t1__greedy']);
+  });
+
+  it('plans one long config per strategy, naming only the chunked one; corpus datasets once', () => {
+    const s = parseSweepSpec({ ...base, datasets: [...base.datasets, manifest], decoders: [{ kind: 'greedy' }, { kind: 'maes', beamWidth: 2, numSteps: 2, prefixAlpha: 1, expansionBeta: 2, expansionGamma: 2.3, scoreNorm: true }], longStrategies: [{ strategy: 'single' }, chunked] }, 's');
+    const jobs = planJobs(s, { resultsDir: '/r', tensorCacheDir: '/c' });
+    expect(jobs.map((j) => [j.config.id, j.cacheRole])).toEqual([
+      ['long__fp32__node-cpu-t1__greedy', 'fresh'],
+      ['long__fp32__node-cpu-t1__maes-b2', 'reuse'],
+      ['long__fp32__node-cpu-t1__greedy__chunked-w60-o10', 'fresh'],
+      ['long__fp32__node-cpu-t1__maes-b2__chunked-w60-o10', 'reuse'],
+      ['m__fp32__node-cpu-t1__greedy', 'fresh'],
+      ['m__fp32__node-cpu-t1__maes-b2', 'reuse'],
+    ]);
+    expect(jobs[0]!.config).not.toHaveProperty('longStrategy');
+    expect(jobs[2]!.config.longStrategy).toEqual(chunked);
+  });
+
+  it('refuses a bad or repeated strategy, naming the field', () => {
+    expect(() => parseSweepSpec({ ...base, longStrategies: [{ strategy: 'chunked', windowSec: 20, overlapSec: 15 }] }, 's')).toThrow(/longStrategies\[0\]\.overlapSec: overlapSec must be at most half of windowSec/);
+    expect(() => parseSweepSpec({ ...base, longStrategies: [{ strategy: 'chunked', windowSecs: 20 }] }, 's')).toThrow(/longStrategies\[0\]: unknown field "windowSecs" \(did you mean "windowSec"\?\)/);
+    expect(() => parseSweepSpec({ ...base, longStrategies: [chunked, { strategy: 'chunked' }] }, 's')).toThrow(/longStrategies lists chunked-w60-o10 twice/);
+  });
+
+  it('takes --long-strategy as an override: single, chunked, chunked:<window>:<overlap>', () => {
+    const s = buildSweep(base as SweepSpecInput, { longStrategies: ['single', 'chunked:30:5'] }, 'sweep.json');
+    expect(s.longStrategies).toEqual([{ strategy: 'single' }, { strategy: 'chunked', windowSec: 30, overlapSec: 5 }]);
+    expect(buildSweep(base as SweepSpecInput, { longStrategies: ['chunked'] }, 'sweep.json').longStrategies).toEqual([chunked]);
+    expect(() => buildSweep(base as SweepSpecInput, { longStrategies: ['chunked:a:b'] }, 'sweep.json')).toThrow(/--long-strategy "chunked:a:b": window and overlap must be numbers/);
   });
 });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { backendSchema, decoderConfigSchema, describeInputIssues, fileSafeName, getNormalizer, modelLoaderSchema, normalizerIds } from '@parakeet-bench/core';
+import { backendSchema, decoderConfigSchema, describeInputIssues, fileSafeName, getNormalizer, longStrategySchema, modelLoaderSchema, normalizerIds, strategySlug } from '@parakeet-bench/core';
 import { FLEURS_LANG_PATTERN, FLEURS_SPLITS } from '../datasets/fleurs-layout.ts';
 
 /** A model variant in a sweep file; paths are relative to the sweep file. */
@@ -78,7 +78,16 @@ export function datasetLanguage(d: DatasetSpecInput): string | undefined {
   return d.kind === 'fleurs' ? d.lang.split('_')[0] : d.language;
 }
 
-/** A whole sweep: the cross product of variants x backends/threads x decoders x datasets. */
+/** The largest batch size a sweep may ask for (a batch pads every clip to the longest one in memory). */
+export const MAX_BATCH_SIZE = 256;
+
+const batchSizeSchema = z
+  .number({ error: 'batch sizes are whole numbers from 1 to 256, e.g. "batchSize": [1, 8, 16]' })
+  .int('batch sizes are whole numbers from 1 to 256, e.g. "batchSize": [1, 8, 16]')
+  .min(1, 'batch sizes are whole numbers from 1 to 256, e.g. "batchSize": [1, 8, 16]')
+  .max(MAX_BATCH_SIZE, `batch sizes are whole numbers from 1 to ${MAX_BATCH_SIZE}; larger batches only pad more`);
+
+/** A whole sweep: the cross product of variants x backends/threads x decoders x datasets x batch sizes. */
 export const sweepSpecSchema = z.strictObject({
   variants: z.array(variantSpecSchema).min(1),
   /** Variant whose encoder and decoder are fp32: it transcribes each long-pass section alone. */
@@ -95,7 +104,24 @@ export const sweepSpecSchema = z.strictObject({
     .min(1),
   decoders: z.array(decoderConfigSchema).min(1),
   datasets: z.array(datasetSpecSchema).min(1),
-  /** Timed passes per config (node-cpu), so the gate can take a median and a noise band. */
+  /**
+   * Throughput mode: utterances of corpus datasets transcribed together, one number or a list (each
+   * a config of its own; default 1). The long-audio protocol is one single pass and runs at 1 only.
+   */
+  batchSize: z
+    .union([batchSizeSchema, z.array(batchSizeSchema).min(1, 'batchSize lists at least one batch size, e.g. [1, 8, 16]')], {
+      error: `batchSize is a whole number from 1 to ${MAX_BATCH_SIZE} or a list of them, e.g. "batchSize": [1, 8, 16]`,
+    })
+    .default(1)
+    .transform((b) => (Array.isArray(b) ? b : [b])),
+  /**
+   * How long datasets are transcribed, one config per entry (corpus datasets ignore it): the single
+   * pass (`{ "strategy": "single" }`, the default) and/or overlapping windows
+   * (`{ "strategy": "chunked", "windowSec": 60, "overlapSec": 10 }`). Config ids and labels name a
+   * strategy only when it is not the single pass.
+   */
+  longStrategies: z.array(longStrategySchema).min(1).default([{ strategy: 'single' }]),
+  /** Timed passes per config (every backend), so the gate can take a median and a noise band. */
   repeats: z.number().int().positive().default(1),
   /** Seconds before a config's process is killed and recorded as failed. */
   timeoutSec: z.number().positive().default(1800),
@@ -140,6 +166,23 @@ function checkKindFields(raw: unknown, source: string): void {
 }
 
 /**
+ * The batch sizes a dataset runs at: the sweep's, except the long-audio protocol (one single pass),
+ * which runs at 1 only.
+ */
+export function batchSizesFor(spec: Pick<SweepSpec, 'batchSize'>, dataset: Pick<DatasetSpec, 'kind'>): number[] {
+  return dataset.kind === 'long' ? [1] : spec.batchSize;
+}
+
+/** One line per long dataset whose batch sizes were left out (printed before a sweep runs). */
+export function batchNotes(spec: Pick<SweepSpec, 'batchSize' | 'datasets'>): string[] {
+  const others = spec.batchSize.filter((b) => b !== 1);
+  if (others.length === 0) return [];
+  return spec.datasets
+    .filter((d) => d.kind === 'long')
+    .map((d) => `${d.name}: the long-audio protocol is one single pass, so it runs at batch size 1 only (batch sizes ${others.join(', ')} apply to corpus datasets)`);
+}
+
+/**
  * Validates a sweep object; `source` names the file in errors. Unknown fields are errors (naming the
  * closest known field), and so are two datasets whose names would share one result file.
  */
@@ -156,8 +199,13 @@ export function parseSweepSpec(raw: unknown, source: string): SweepSpec {
   if (spec.compareTo !== undefined && !ids.has(spec.compareTo)) {
     throw new Error(`${source}: compareTo "${spec.compareTo}" is not one of the variants (${[...ids].join(', ')})`);
   }
+  const repeatedSizes = spec.batchSize.filter((b, i) => spec.batchSize.indexOf(b) !== i);
+  if (repeatedSizes.length) throw new Error(`${source}: batchSize lists ${[...new Set(repeatedSizes)].join(', ')} more than once; list each batch size once`);
   const fileReading = spec.backends.find((b) => b.loaders && b.backend === 'node-cpu');
   if (fileReading) throw new Error(`${source}: loaders apply to the browser backends (web-wasm, web-webgpu); node-cpu opens model files by path`);
+  const slugs = spec.longStrategies.map(strategySlug);
+  const repeatedSlug = slugs.find((x, i) => slugs.indexOf(x) !== i);
+  if (repeatedSlug) throw new Error(`${source}: longStrategies lists ${repeatedSlug} twice; each strategy once`);
   const names = new Set(spec.datasets.map((d) => d.name));
   if (names.size !== spec.datasets.length) throw new Error(`${source}: dataset names must be unique`);
   const bySafeName = new Map<string, string>();

@@ -5,12 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BenchConfig, BenchResult, EncoderFidelity, LoadedDataset, LoadedLong, ModelVariant, RunStamp, ScoredRun, TranscribeOk, TranscribeRequest } from '@parakeet-bench/core';
+import type { BenchConfig, BenchResult, EncoderFidelity, LoadedDataset, LoadedLong, ModelVariant, RunStamp, ScoredRun, SectionReference, TranscribeOk, TranscribeRequest } from '@parakeet-bench/core';
 import {
   PhaseError,
   TARGET_SAMPLE_RATE,
+  batchSizeOf,
   clipsOf,
-  encoderFramesFor,
+  encodeWordTimes,
   failedResult,
   okResult,
   parseModelConfig,
@@ -28,6 +29,7 @@ import { readOracle, writeOracle } from '../cache/oracle.ts';
 import { tensorClipCache } from '../cache/tensor-cache.ts';
 import { loadDataset } from '../datasets/load-dataset.ts';
 import { measureEncoderFidelity } from '../fidelity/measure-fidelity.ts';
+import { frameWallRefusal } from '../sweep/long-strategy.ts';
 import { environmentOf } from '../environment.ts';
 import type { ConfigJob, OracleJob } from './job.ts';
 
@@ -48,29 +50,30 @@ async function subsamplingFactor(dir: string): Promise<number> {
 
 /**
  * Checks a long pass before any model work: the encoder frame wall, then the oracle's transcripts.
- * Returns the section references.
+ * Returns the section references (texts and word times).
  */
-export async function prepareLongPass(job: ConfigJob, data: LoadedLong): Promise<string[]> {
+export async function prepareLongPass(job: ConfigJob, data: LoadedLong): Promise<SectionReference[]> {
   if (job.dataset.kind !== 'long') throw new Error('long dataset expected');
   const audioSec = data.samples.length / TARGET_SAMPLE_RATE;
-  const frames = encoderFramesFor(audioSec, { subsamplingFactor: await phase('plan', () => subsamplingFactor(job.variant.dir)) });
-  if (frames > job.dataset.maxEncoderFrames) {
-    throw new PhaseError(
-      'plan',
-      new Error(
-        `${data.audio}: a single pass of ${audioSec.toFixed(1)} s needs ${frames} encoder frames, over the limit of ${job.dataset.maxEncoderFrames} (the real encoder fails past ~5000); lower maxSec`,
-      ),
-    );
-  }
+  const factor = await phase('plan', () => subsamplingFactor(job.variant.dir));
+  const refusal = frameWallRefusal(data.audio, audioSec, job.config.longStrategy, job.dataset.maxEncoderFrames, factor);
+  if (refusal) throw new PhaseError('plan', new Error(refusal));
   const oracle = job.oraclePath ? await readOracle(job.oraclePath) : null;
   if (!oracle) {
     throw new PhaseError('oracle', new Error(`oracle transcripts missing (${job.oraclePath ?? 'no path'}); run the sweep, which computes them first`));
   }
-  return oracle.sections.map((s) => s.text);
+  return oracle.sections.map((s) => ({ text: s.text, ...(s.wordTimes ? { wordTimes: s.wordTimes } : {}) }));
 }
 
-function scored(job: ConfigJob, data: LoadedDataset, out: TranscribeOk, oracle: string[] | null): ScoredRun {
-  return withRepeats(scoreRun(data, out.passes[0]!, oracle, job.scoring), out.passes);
+function scored(job: ConfigJob, data: LoadedDataset, out: TranscribeOk, oracle: SectionReference[] | null): ScoredRun {
+  return withRepeats(scoreRun(data, out.passes[0]!, oracle, job.scoring, job.config.longStrategy), out.passes);
+}
+
+/** What the progress line says a long config is about to do. */
+function longPassLabel(job: ConfigJob, data: LoadedLong, clips: number): string {
+  const sec = (data.samples.length / TARGET_SAMPLE_RATE).toFixed(0);
+  const s = job.config.longStrategy;
+  return s ? `${clips} windows of ${s.windowSec} s (${s.overlapSec} s overlap) over ${sec} s` : `single pass of ${sec} s`;
 }
 
 /** What a backend is asked to run for `config` over `clips` (one pass, no cache: callers add those). */
@@ -83,6 +86,7 @@ export function requestFor(config: BenchConfig, variant: ModelVariant, clips: re
     ...(config.loader ? { loader: config.loader } : {}),
     clips,
     repeats: 1,
+    ...(config.batchSize !== undefined ? { batchSize: config.batchSize } : {}),
     progress,
   };
 }
@@ -93,13 +97,13 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
   const { config } = job;
   const data = await phase('audio', () => loadDataset(job.dataset));
   const oracle = data.kind === 'long' ? await prepareLongPass(job, data) : null;
-  const clips = clipsOf(data);
-  if (data.kind === 'long') progress(`single pass of ${(data.samples.length / TARGET_SAMPLE_RATE).toFixed(0)} s`);
+  const clips = clipsOf(data, job.config.longStrategy);
+  if (data.kind === 'long') progress(longPassLabel(job, data, clips.length));
   const backend = await phase('plan', () => backends[config.backend].load());
   // Without provenance (hashes) there is no content key: no cache rather than a name-keyed one.
   const cache =
     job.cacheDir && job.provenance
-      ? tensorClipCache({ dir: job.cacheDir, role: job.cacheRole ?? 'fresh', modelFiles: job.provenance.model.files, backend: config.backend, threads: config.threads, clips })
+      ? tensorClipCache({ dir: job.cacheDir, role: job.cacheRole ?? 'fresh', modelFiles: job.provenance.model.files, backend: config.backend, threads: config.threads, clips, batchSize: batchSizeOf(config) })
       : undefined;
   const out = await backend.transcribe({ ...requestFor(config, job.variant, clips, progress), repeats: job.repeats ?? 1, ...(cache ? { cache } : {}) });
   if (out.status === 'unsupported') return unsupportedResult(config, out.reason, startedAt, environmentOf(out.runtime), stampOf(job));
@@ -202,6 +206,10 @@ export async function runOracleJob(job: OracleJob, progress: ProgressFn): Promis
     progress: (m) => progress(`oracle ${m.replace(/^clip/, 'section')}`),
   });
   if (out.status !== 'ok') throw new Error(`oracle ${job.variant.id} cannot run on node-cpu: ${out.reason}`);
-  const sections = plans.map((p, i) => ({ ...p, text: out.passes[0]![i]!.text }));
+  const sections = plans.map((p, i) => {
+    const clip = out.passes[0]![i]!;
+    const wordTimes = encodeWordTimes(clip.text, clip.words, p.startSec);
+    return { ...p, text: clip.text, ...(wordTimes ? { wordTimes } : {}) };
+  });
   await writeOracle(job.oraclePath, { dataset: job.dataset.name, audio: job.dataset.audio, variant: job.variant.id, audioSec, sectionSec: job.dataset.sectionSec, sections });
 }

@@ -8,6 +8,7 @@ import { errorBarsChart, rtfxVsWerChart, sectionWerChart } from './dataset-chart
 import { fidelityChart } from './fidelity-chart.ts';
 import { memoryProfileChart, peakRamChart } from './memory-charts.ts';
 import { werHistoryChart } from './history-chart.ts';
+import { sectionTimestampChart } from './timestamp-charts.ts';
 
 /** Charts of one dataset, in reading order. */
 export interface DatasetCharts {
@@ -23,6 +24,7 @@ export function buildCharts(latest: Run, runs: readonly Run[]): DatasetCharts[] 
     charts: [
       sectionWerChart(dataset, results, colour),
       fidelityChart(dataset, results, colour),
+      sectionTimestampChart(dataset, results, colour),
       errorBarsChart(dataset, results),
       rtfxVsWerChart(dataset, results, colour),
       peakRamChart(dataset, results),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleInput, withStats } from '../../test/sample-input.ts';
+import { sampleInput, withStats, withTimes } from '../../test/sample-input.ts';
 import type { ReportInput } from '../reporters/reporter.ts';
 import { renderDashboard } from './page.ts';
 
@@ -80,5 +80,18 @@ describe('renderDashboard with intervals and comparisons', () => {
   it('draws the chart without error bars for results that carry no interval', () => {
     const data = html.split('<script type="application/json" id="dashboard-data">')[1]!.split('</script>')[0]!;
     expect(data).not.toContain('95% interval');
+  });
+});
+
+describe('renderDashboard with word timestamps', () => {
+  it('charts the per-section word-start drift and tabulates the agreement per config', async () => {
+    const page = await renderDashboard(withTimes(input), '/* chart.js */');
+    const data = JSON.parse(page.split('<script type="application/json" id="dashboard-data">')[1]!.split('</script>')[0]!) as { charts: { id: string }[] };
+    expect(data.charts.map((c) => c.id)).toContain('jfk-390s-section-word-start');
+    expect(page).toContain('<caption>Word-start agreement (ms)</caption>');
+    // Stock int8's late sections drift past two frames and are flagged; fp32 agrees exactly.
+    expect(page).toMatch(/int8-stock · node-cpu · 2 threads · greedy<\/th><td>the fp32 oracle transcribing each section alone<\/td><td class="num">\d+<\/td><td class="num">\d+ \/ \d+ ms<\/td><td class="num">0<\/td>.*<td class="num bad">240<\/td><\/tr>/);
+    expect(page).toMatch(/fp32 · node-cpu · 2 threads · greedy<\/th><td>the fp32 oracle transcribing each section alone<\/td><td class="num">\d+<\/td><td class="num">0 \/ 0 ms<\/td>/);
+    expect(html).not.toContain('Word-start agreement');
   });
 });

@@ -32,4 +32,5 @@ summary { cursor: pointer; font-weight: bold; }
 .trend-events { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 6px 10px 6px 28px; }
 .trend-events .gate-fail, .verdict-fail { color: #b00020; } .trend-events .gate-warn, .verdict-warn { color: #8a5a00; }
 .verdict-pass { color: #1b7f3b; }
+.timestamps tr.skipped td { color: #888; } td.na { color: #aaa; text-align: center; }
 `;

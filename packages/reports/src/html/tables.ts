@@ -1,7 +1,7 @@
 /** Server-rendered dashboard tables. Every string from results goes through escapeHtml. */
 import type { BenchResult } from '@parakeet-bench/core';
 import { escapeHtml } from '../escape.ts';
-import { normalizerOf, scoredItemsOf, scoringLabel, scoringOf, threadsLabel } from '@parakeet-bench/core';
+import { batchLabel, normalizerOf, scoredItemsOf, scoringLabel, scoringOf, threadsLabel } from '@parakeet-bench/core';
 import { configLabel, decoderLabel, formatClock, formatPercent, formatRtfx } from '../format.ts';
 import { MEMORY_LEGEND, memoryCells } from '../memory-rows.ts';
 import type { Run } from '@parakeet-bench/results';
@@ -26,7 +26,7 @@ export function sectionTable(results: readonly BenchResult[]): string {
 
 /** Precision × (backend, threads, beam) matrix of WER, CER, RTFx and peak RAM. */
 export function matrixTable(results: readonly BenchResult[]): string {
-  const columnOf = (r: BenchResult) => `${r.config.backend} · ${threadsLabel(r.config.threads)}${r.config.loader ? ` · ${r.config.loader}` : ''} · ${decoderLabel(r.config.decoder)}`;
+  const columnOf = (r: BenchResult) => `${r.config.backend} · ${threadsLabel(r.config.threads)}${r.config.loader ? ` · ${r.config.loader}` : ''} · ${decoderLabel(r.config.decoder)}${batchLabel(r.config)}`;
   const columns = [...new Set(results.map(columnOf))];
   const variants = [...new Set(results.map((r) => r.config.variant))];
   const cell = (r: BenchResult | undefined) => {

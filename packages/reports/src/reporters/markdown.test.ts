@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleInput, withStats } from '../../test/sample-input.ts';
+import { sampleInput, withStats, withTimes } from '../../test/sample-input.ts';
 import type { ReportInput } from './reporter.ts';
 import { escapeMarkdown, markdownReporter, renderMarkdown } from './markdown.ts';
 
@@ -104,6 +104,31 @@ describe('markdown reporter', () => {
     // The reference can be chosen when reporting; results without a recorded one say how.
     expect(renderMarkdown({ ...withStats(input), compareTo: 'int8-smoothquant' })).toContain('int8-stock vs int8-smoothquant:');
     expect(renderMarkdown(input)).toContain('5 configs name no reference variant (results written before `compareTo`): pass `--compare-to <variant>`');
+  });
+
+  it('adds word-start agreement with the oracle, and a strategy column when a long config ran chunked', () => {
+    const timed = withTimes(input);
+    const md = renderMarkdown(timed);
+    const jfk = section(md, 'jfk-390s');
+    expect(jfk).toContain('| variant | backend | threads | decoder | WER | CER | RTFx | peak RAM | worst section | word start p50 / p95 | status |');
+    const cell = (text: string, ...parts: string[]) => rowOf(text, ...parts)!.split('|').map((c) => c.trim());
+    expect(cell(jfk, 'fp32', 'node-cpu', '2 threads', 'greedy')[10]).toBe('0 / 0 ms');
+    expect(cell(jfk, 'int8-stock', 'node-cpu', '2 threads', 'greedy')[10]).toMatch(/^([1-9]\d+) \/ (2[0-4]\d) ms$/);
+    const fleurs = section(md, 'fleurs-fr');
+    // 80 ms late everywhere, except the hostile transcript whose shared words sit at other positions.
+    expect(cell(fleurs, 'int8-stock', 'node-cpu', '2 threads', 'greedy')[9]).toMatch(/^80 \/ \d{3,} ms$/);
+    expect(cell(fleurs, 'int8-smoothquant', 'node-cpu', '2 threads', 'greedy')[9]).toBe('0 / 0 ms');
+    expect(cell(fleurs, 'fp32', 'node-cpu', '2 threads', 'greedy')[9]).toBe('–'); // the reference itself
+    expect(md).toContain('Word start p50 / p95: median and 95th percentile of |word start − reference word start|');
+    expect(renderMarkdown(input)).not.toContain('word start');
+
+    const chunked = timed.latest.results.map((r) =>
+      r.config.dataset === 'jfk-390s' && r.config.variant === 'int8-stock' ? { ...r, config: { ...r.config, longStrategy: { strategy: 'chunked' as const, windowSec: 60, overlapSec: 10 } } } : r,
+    );
+    const withChunked = section(renderMarkdown({ ...timed, latest: { ...timed.latest, results: chunked } }), 'jfk-390s');
+    expect(withChunked).toContain('| variant | backend | threads | decoder | long strategy | WER |');
+    expect(cell(withChunked, 'int8-stock', 'node-cpu')[5]).toBe('chunked 60 s / 10 s overlap');
+    expect(cell(withChunked, 'fp32', 'node-cpu', '2 threads')[5]).toBe('single pass');
   });
 
   it('renders summary.md through the reporter map entry', async () => {

@@ -2,19 +2,25 @@
 import type { BenchResult } from '@parakeet-bench/core';
 import {
   REFERENCE_COMPARISON_METHOD,
+  batchLabel,
   comparisonGroups,
+  compareTimestamps,
   compareWithReference,
   formatReferenceComparison,
   scoringLabel,
   scoringOf,
   threadsLabel,
 } from '@parakeet-bench/core';
-import { configLabel, decoderLabel, formatPercentCi, formatRtfx, worstSectionLabel } from '../format.ts';
+import { configLabel, decoderLabel, formatPercentCi, formatRtfx, formatStartDiffs, strategyLabel, worstSectionLabel } from '../format.ts';
 import { FIDELITY_LEGEND, fidelityRows } from '../fidelity-rows.ts';
 import { MEMORY_LEGEND, legacyMemoryNote, memoryCells, pointCell, profilePrefixes, profileRows } from '../memory-rows.ts';
 import { MAPPED_FOOTNOTE, loadingRows } from '../loading.ts';
 import { byDataset } from '../order.ts';
 import type { ReportInput, Reporter } from './reporter.ts';
+
+const TIMESTAMP_NOTE =
+  'Word start p50 / p95: median and 95th percentile of |word start − reference word start| over the words both transcripts share ' +
+  '(long pass: the fp32 oracle transcribing each section alone; corpus: the reference variant on the same utterances).';
 
 const STATUS: Readonly<Record<BenchResult['status'], string>> = {
   ok: '✅ ok',
@@ -58,21 +64,30 @@ function comparisonLines(results: readonly BenchResult[], compareTo: string | un
 
 function datasetSection(dataset: string, results: readonly BenchResult[], compareTo: string | undefined): string[] {
   const hasLong = results.some((r) => r.longPass);
-  const head = ['variant', 'backend', 'threads', 'decoder', 'WER', 'CER', 'RTFx', 'runtime', 'model', 'peak', ...(hasLong ? ['worst section'] : []), 'status'];
-  const lines = [`### ${escapeMarkdown(dataset)}`, '', row(head), row(head.map((_, i) => (i >= 4 && i < head.length - 1 ? '---:' : '---')))];
+  // Columns that only some sweeps have appear only then, so older summaries read as they always did.
+  const hasChunked = results.some((r) => r.config.longStrategy);
+  const timestamps = new Map(compareTimestamps(results, compareTo === undefined ? {} : { referenceVariant: compareTo }).map((t) => [t.candidate, t]));
+  const hasTimes = [...timestamps.values()].some((t) => t.overall);
+  const head = [
+    'variant', 'backend', 'threads', 'decoder', ...(hasChunked ? ['long strategy'] : []), 'WER', 'CER', 'RTFx', 'runtime', 'model', 'peak',
+    ...(hasLong ? ['worst section'] : []), ...(hasTimes ? ['word start p50 / p95'] : []), 'status',
+  ];
+  const first = head.indexOf('WER');
+  const lines = [`### ${escapeMarkdown(dataset)}`, '', row(head), row(head.map((_, i) => (i >= first && i < head.length - 1 ? '---:' : '---')))];
   for (const r of results) {
     const c = r.config;
     const m = memoryCells(r);
     lines.push(row([
-      escapeMarkdown(c.variant), `${c.backend}${c.loader ? ` (${c.loader})` : ''}`, threadsLabel(c.threads), decoderLabel(c.decoder),
+      escapeMarkdown(c.variant), `${c.backend}${c.loader ? ` (${c.loader})` : ''}`, threadsLabel(c.threads), decoderLabel(c.decoder) + batchLabel(c), ...(hasChunked ? [strategyLabel(c)] : []),
       formatPercentCi(r.accuracy?.wer, r.accuracy?.werCi), formatPercentCi(r.accuracy?.cer, r.accuracy?.cerCi), formatRtfx(r.timing?.rtfx), m.runtime, m.model, m.peak,
-      ...(hasLong ? [worstSectionLabel(r)] : []), STATUS[r.status],
+      ...(hasLong ? [worstSectionLabel(r)] : []), ...(hasTimes ? [formatStartDiffs(timestamps.get(r)?.overall)] : []), STATUS[r.status],
     ]));
   }
   const legacy = legacyMemoryNote(results);
   if (legacy) lines.push('', escapeMarkdown(legacy));
   lines.push(...fidelityLines(results), ...profileLinesOf(results));
   lines.push(...loadingLines(results));
+  if (hasTimes) lines.push('', TIMESTAMP_NOTE);
   lines.push(...comparisonLines(results, compareTo));
   const broken = results.filter((r) => r.status !== 'ok');
   if (broken.length > 0) {

@@ -15,6 +15,11 @@ export interface PageExternalData {
 /** How the page sets onnxruntime-web up: execution provider and wasm threads. */
 export interface PageRuntimeRequest {
   readonly backend: 'web-wasm' | 'web-webgpu';
+  /**
+   * web-hybrid: the encoder alone runs on WebGPU, the preprocessor and decoder_joint on `backend`
+   * (wasm); absent: every graph on `backend`.
+   */
+  readonly encoderOnWebGpu?: boolean;
   /** ort.env.wasm.numThreads; 0 keeps onnxruntime-web's default. */
   readonly threads: number;
 }
@@ -47,6 +52,31 @@ export interface PageEnvironment {
   readonly webgpu: { readonly ok: true; readonly architecture: string; readonly vendor: string; readonly features: readonly string[] } | { readonly ok: false; readonly reason: string };
 }
 
+/** Shape and stage time of a cached tensor (features: bins x frames; encoder output: frames x dim). */
+export interface PageTensorMeta {
+  readonly kind: 'features' | 'encoded';
+  /** Feature bins, or the encoder output dimension. */
+  readonly width: number;
+  readonly frames: number;
+  readonly length: number;
+  /** Stage time measured when the tensor was computed. */
+  readonly ms: number;
+}
+
+/** A cached tensor the page fetches instead of computing it. */
+export interface PageCachedTensor extends PageTensorMeta {
+  readonly url: string;
+  /** An encoder output: the encode phase's memory peak stored with it (the page measures nothing itself). */
+  readonly encodePeakBytes?: number;
+}
+
+/** One slice of a tensor the page computed, for the Node side to store (base64 of float32 bytes). */
+export interface PageTensorSlice {
+  readonly meta: PageTensorMeta;
+  readonly totalBytes: number;
+  readonly base64: string;
+}
+
 /** Calls the page can run; each maps to one async function in the page. */
 export interface PageCalls {
   /** Fetches the raw float32 clips into page memory; returns their sample counts. */
@@ -58,10 +88,19 @@ export interface PageCalls {
   initRuntime(request: PageRuntimeRequest): Promise<string>;
   /** Opens the variant; returns notes (e.g. the loader's timings) and the vocabulary size. */
   load(request: PageLoadRequest): Promise<{ readonly notes: string[]; readonly vocabSize: number }>;
-  /** Runs nemo128 and the encoder on clip `index` of those fetched, keeping the result in the page for `decode`. */
-  encode(args: { readonly index: number }): Promise<void>;
+  /**
+   * Runs nemo128 and the encoder on clip `index` of those fetched, keeping the result in the page for
+   * `decode`. `cached`: tensors from the Node side's tensor cache to use instead of running nemo128 /
+   * the encoder; `capture`: keep what the page computes for {@link PageCalls.takeTensor}.
+   */
+  encode(args: { readonly index: number; readonly cached?: readonly PageCachedTensor[]; readonly capture?: boolean }): Promise<void>;
   /** Decodes the clip `encode` kept (and drops it). */
   decode(args: { readonly index: number; readonly decoder: DecoderConfig }): Promise<ClipTranscript>;
+  /**
+   * The bytes from `offset` (at most a few MiB) of a tensor captured while encoding clip `index`;
+   * null when none was captured. The page forgets the tensor once its last slice is read.
+   */
+  takeTensor(args: { readonly index: number; readonly kind: PageTensorMeta['kind']; readonly offset: number }): Promise<PageTensorSlice | null>;
   /** Decoder-joint call statistics of the loaded model. */
   stats(): Promise<{ readonly calls: number; readonly rows: number }>;
   /** Reads a synthetic stream of `bytes` with `new Response(stream).arrayBuffer()` (the fetch ceiling probe). */
