@@ -110,15 +110,15 @@ describe('markdown reporter', () => {
     const timed = withTimes(input);
     const md = renderMarkdown(timed);
     const jfk = section(md, 'jfk-390s');
-    expect(jfk).toContain('| variant | backend | threads | decoder | WER | CER | RTFx | peak RAM | worst section | word start p50 / p95 | status |');
+    expect(jfk).toContain('| variant | backend | threads | decoder | WER | CER | RTFx | runtime | model | peak | worst section | word start p50 / p95 | status |');
     const cell = (text: string, ...parts: string[]) => rowOf(text, ...parts)!.split('|').map((c) => c.trim());
-    expect(cell(jfk, 'fp32', 'node-cpu', '2 threads', 'greedy')[10]).toBe('0 / 0 ms');
-    expect(cell(jfk, 'int8-stock', 'node-cpu', '2 threads', 'greedy')[10]).toMatch(/^([1-9]\d+) \/ (2[0-4]\d) ms$/);
+    expect(cell(jfk, 'fp32', 'node-cpu', '2 threads', 'greedy')[12]).toBe('0 / 0 ms');
+    expect(cell(jfk, 'int8-stock', 'node-cpu', '2 threads', 'greedy')[12]).toMatch(/^([1-9]\d+) \/ (2[0-4]\d) ms$/);
     const fleurs = section(md, 'fleurs-fr');
     // 80 ms late everywhere, except the hostile transcript whose shared words sit at other positions.
-    expect(cell(fleurs, 'int8-stock', 'node-cpu', '2 threads', 'greedy')[9]).toMatch(/^80 \/ \d{3,} ms$/);
-    expect(cell(fleurs, 'int8-smoothquant', 'node-cpu', '2 threads', 'greedy')[9]).toBe('0 / 0 ms');
-    expect(cell(fleurs, 'fp32', 'node-cpu', '2 threads', 'greedy')[9]).toBe('–'); // the reference itself
+    expect(cell(fleurs, 'int8-stock', 'node-cpu', '2 threads', 'greedy')[11]).toMatch(/^80 \/ \d{3,} ms$/);
+    expect(cell(fleurs, 'int8-smoothquant', 'node-cpu', '2 threads', 'greedy')[11]).toBe('0 / 0 ms');
+    expect(cell(fleurs, 'fp32', 'node-cpu', '2 threads', 'greedy')[11]).toBe('–'); // the reference itself
     expect(md).toContain('Word start p50 / p95: median and 95th percentile of |word start − reference word start|');
     expect(renderMarkdown(input)).not.toContain('word start');
 
