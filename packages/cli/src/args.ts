@@ -31,6 +31,15 @@ export function intList(value: string | undefined, option: string): number[] | u
   });
 }
 
+/** A comma-separated list of positive seconds (`60,120,240,390`); anything else is a usage error naming it. */
+export function secondsList(value: string, option: string): number[] {
+  return value.split(',').map((p) => {
+    const n = Number(p.trim());
+    if (p.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`--${option}: "${p}" is not a positive number of seconds`);
+    return n;
+  });
+}
+
 /** The value of `--normalizer`, checked against the registered ids (a usage error lists them). */
 export function normalizerArg(value: string | undefined): string | undefined {
   if (value !== undefined && !isNormalizerId(value)) throw new UsageError(`--normalizer: unknown normalizer "${value}"; valid ids: ${normalizerIds.join(', ')}`);

@@ -1,7 +1,8 @@
 /**
  * The CI gate end to end on the fixture: a rerun of the committed fixture baseline's configs passes,
  * and the same configs with a deliberately broken SmoothQuant int8 encoder (its static activation
- * scale corrupted 10x too small) fail on accuracy.
+ * scale corrupted 10x too small) fail on accuracy; a scale 3x too coarse changes no word of the long
+ * pass but fails the encoder-fidelity rule.
  */
 import { copyFile, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,15 +27,24 @@ const rules = parseGateRules(
 let fx: FixturePaths;
 let baseline: BenchResult[];
 
-function sweep(smoothQuantDir: string): SweepSpec {
+function sweep(smoothQuantDir: string, dataset = 'fixture-short'): SweepSpec {
   const spec = parseSweepSpec(fixtureSweep({ ...fx, smoothQuantDir }), 'fixture');
-  return { ...spec, variants: spec.variants.filter((v) => VARIANTS.includes(v.id)), datasets: spec.datasets.filter((d) => d.name === 'fixture-short') };
+  return { ...spec, variants: spec.variants.filter((v) => VARIANTS.includes(v.id)), datasets: spec.datasets.filter((d) => d.name === dataset) };
 }
 
-async function run(smoothQuantDir: string): Promise<BenchResult[]> {
+async function run(smoothQuantDir: string, dataset?: string, greedyOnly = false): Promise<BenchResult[]> {
   const resultsDir = await mkdtemp(join(tmpdir(), 'pb-gate-run-'));
-  const out = await runSweep(sweep(smoothQuantDir), { resultsDir, log: () => undefined });
+  const spec = sweep(smoothQuantDir, dataset);
+  const out = await runSweep(greedyOnly ? { ...spec, decoders: [{ kind: 'greedy' }] } : spec, { resultsDir, log: () => undefined });
   return out.map((o) => o.result);
+}
+
+/** A copy of the SmoothQuant directory whose encoder has its static activation range times `factor`. */
+async function brokenSmoothQuant(factor: number): Promise<string> {
+  const broken = await mkdtemp(join(tmpdir(), 'pb-broken-sq-'));
+  for (const f of await readdir(fx.smoothQuantDir)) await copyFile(join(fx.smoothQuantDir, f), join(broken, f)).catch(() => undefined);
+  await writeFile(join(broken, 'encoder-model.int8.onnx'), buildEncoder('int8-smoothquant', undefined, { smoothQuantActRange: SMOOTHQUANT_ACT_RANGE * factor }).model);
+  return broken;
 }
 
 beforeAll(async () => {
@@ -57,12 +67,7 @@ describe('bench gate against the committed fixture baseline', () => {
   }, 60_000);
 
   it('fails when the SmoothQuant int8 encoder ships a corrupted activation scale', async () => {
-    const broken = await mkdtemp(join(tmpdir(), 'pb-broken-sq-'));
-    for (const f of await readdir(fx.smoothQuantDir)) await copyFile(join(fx.smoothQuantDir, f), join(broken, f)).catch(() => undefined);
-    const bad = buildEncoder('int8-smoothquant', undefined, { smoothQuantActRange: SMOOTHQUANT_ACT_RANGE / 10 });
-    await writeFile(join(broken, 'encoder-model.int8.onnx'), bad.model);
-
-    const current = await run(broken);
+    const current = await run(await brokenSmoothQuant(1 / 10));
     const sq = current.filter((r) => r.config.variant === 'int8-smoothquant');
     expect(sq.map((r) => r.status)).toEqual(['ok', 'ok']);
     for (const r of sq) expect(r.accuracy!.wer).toBeGreaterThan(0.05);
@@ -74,4 +79,22 @@ describe('bench gate against the committed fixture baseline', () => {
     expect([...new Set(failing.map((r) => r.configId))].sort()).toEqual([...sqIds].sort());
     expect(failing.filter((r) => r.metric === 'wer')).toHaveLength(2);
   }, 60_000);
+
+  it('fails a SmoothQuant scale 3x too coarse on encoder fidelity, while every word of the long pass stays', async () => {
+    const all = (await readResultsStrict(join(repoRoot(), 'results/baseline/fixture'))).map((f) => f.result);
+    const longBaseline = all.filter((r) => r.config.dataset === 'fixture-long' && VARIANTS.includes(r.config.variant) && r.config.decoder.kind === 'greedy');
+    expect(longBaseline.map((r) => r.encoderFidelity !== undefined).sort()).toEqual([false, true]);
+    const current = await run(await brokenSmoothQuant(3), 'fixture-long', true);
+    const report = compareResults(longBaseline, current, rules);
+    const sq = current.find((r) => r.config.variant === 'int8-smoothquant')!;
+    const rows = report.rows.filter((r) => r.configId === sq.config.id);
+    const fidelity = rows.find((r) => r.metric === 'encoder cosine (worst section)')!;
+    console.log(`SmoothQuant activation range x3 on fixture-long: ${fidelity.note}`);
+    expect(fidelity.verdict).toBe('fail');
+    expect(fidelity.note).toMatch(/^section \d \(\d+-\d+ s\): cosine 0\.\d{4} -> 0\.\d{4}, a drop beyond the fail limit 0\.01/);
+    // Not a word moved: the fidelity rule is the only failing row.
+    expect(rows.find((r) => r.metric === 'section transcripts')?.verdict).toBe('pass');
+    expect(rows.find((r) => r.metric === 'wer')?.verdict).toBe('pass');
+    expect(report.rows.filter((r) => r.verdict === 'fail').map((r) => r.metric)).toEqual(['encoder cosine (worst section)']);
+  }, 120_000);
 });

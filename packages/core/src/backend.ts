@@ -11,15 +11,13 @@ import type { BackendName, BenchResult, DecoderConfig, ModelLoader } from './sch
 import type { ModelVariant } from './model/variant.ts';
 import type { ClipTranscript } from './protocol/clip-transcript.ts';
 import type { ClipCache } from './transcribe-clip.ts';
+import type { MemoryReading } from './memory/memory-schema.ts';
 
 /** Cache outcome of one config: every clip hit, none did, some did, or no cache. */
 export type CacheUse = 'hit' | 'miss' | 'partial' | 'off';
 
 /** The runtime part of a result's environment block. */
 export type RuntimeInfo = Pick<BenchResult['environment'], 'runtime' | 'runtimeVersion' | 'browser'>;
-
-/** Peak memory of one config, as the result records it. */
-export type MemoryReading = NonNullable<BenchResult['memory']>;
 
 /** The clips of one config (or of the oracle) to transcribe on one backend. */
 export interface TranscribeRequest {

@@ -5,7 +5,7 @@
 export type { InferenceSession, ModelSource, Tensor, TensorType, ValueInfo } from './session.ts';
 export type { OrtSessionLike, OrtTensorCtor, OrtTensorLike } from './ort-adapter.ts';
 export { wrapOrtSession } from './ort-adapter.ts';
-export type { Backend, CacheUse, MemoryReading, RuntimeInfo, TranscribeOk, TranscribeRequest, TranscribeUnsupported } from './backend.ts';
+export type { Backend, CacheUse, RuntimeInfo, TranscribeOk, TranscribeRequest, TranscribeUnsupported } from './backend.ts';
 export { PhaseError, phase, phaseOf } from './phase-error.ts';
 
 // The result schema, config ids and labels.
@@ -33,7 +33,6 @@ export {
   batchSizeOf,
   benchResultSchema,
   decoderConfigSchema,
-  encoderFromCache,
   longStrategySchema,
   modelLoaderSchema,
   parseBenchResult,
@@ -54,11 +53,27 @@ export type { DecodeContext, DecodeResult, TokenDecoder } from './decode/types.t
 export { createDecoder } from './decode/index.ts';
 export type { StageTimings, Transcript } from './transcribe.ts';
 export { FRAME_SEC, encodeAudio, nowMs, transcribe } from './transcribe.ts';
-export type { BatchPreprocess, ClipCache, PassOptions, TranscribedPasses } from './transcribe-clip.ts';
-export { CACHED_ENCODER_NOTE, CacheTally, transcribeClip, transcribePasses } from './transcribe-clip.ts';
+export type { BatchPreprocess, ClipCache, EncodedClip, PassOptions, TranscribedPasses } from './transcribe-clip.ts';
+export { CACHED_ENCODER_NOTE, CacheTally, decodeClip, encodeClip, transcribePasses } from './transcribe-clip.ts';
 export { planBatches } from './transcribe-batch.ts';
 export { computeFeaturesBatch, encodeFeaturesBatch } from './model/batch-acoustic.ts';
 export { greedyDecodeBatch } from './decode/greedy-batch.ts';
+
+// Memory: the protocol (runtime baseline, model, phase peaks), what runtimes read it from, the walls.
+export type { MemoryProfile, MemoryProfilePoint, MemoryReading } from './memory/memory-schema.ts';
+export { memoryProfilePointSchema } from './memory/memory-schema.ts';
+export type { MemoryProbe } from './memory/memory-meter.ts';
+export { MemoryMeter } from './memory/memory-meter.ts';
+export type { ProcMemory } from './memory/proc-status.ts';
+export { parseProcStatus } from './memory/proc-status.ts';
+export { WARM_UP_IO, checkWarmUp, warmUpGraph } from './memory/warm-up-graph.ts';
+export { CHROMIUM_ARRAY_BUFFER_MAX_BYTES, WASM32_HEAP_MAX_BYTES } from './memory/browser-walls.ts';
+
+// Encoder fidelity against the oracle variant.
+export type { EncoderFidelity } from './fidelity/fidelity-schema.ts';
+export { agreementRate, encoderFidelitySchema, worstCosine } from './fidelity/fidelity-schema.ts';
+export { FIDELITY_WINDOW_SEC, encoderFidelity } from './fidelity/encoder-fidelity.ts';
+export { agreementAlong, greedyPath } from './fidelity/joint-agreement.ts';
 
 // Audio, text and scoring.
 export { TARGET_SAMPLE_RATE, loadAudio16k, resampleTo16k } from './audio/resample.ts';

@@ -5,9 +5,16 @@
 import { z } from 'zod';
 import { rateIntervalSchema } from './stats/bootstrap.ts';
 import { normalizerIds } from './text/normalizers/registry.ts';
+import { encoderFidelitySchema } from './fidelity/fidelity-schema.ts';
+import { memoryProfileSchema, memorySchema } from './memory/memory-schema.ts';
+import { migrateResult } from './result-migration.ts';
 
-/** Bumped on any incompatible change; readers refuse other versions with a clear message. */
-export const RESULT_SCHEMA_VERSION = 1;
+/**
+ * Bumped on any incompatible change. 2: memory split into runtime baseline, model, load and phase
+ * peaks (schema-1 files are migrated when read: result-migration.ts); memory profile and encoder
+ * fidelity added.
+ */
+export const RESULT_SCHEMA_VERSION = 2;
 
 /** Where a config runs. */
 export const backendSchema = z.enum(['node-cpu', 'web-wasm', 'web-webgpu', 'web-hybrid']);
@@ -182,18 +189,6 @@ const timingSchema = z.object({
   repeats: z.array(timingRepeatSchema).optional(),
 });
 
-const memorySchema = z.object({
-  peakRssBytes: z.number().nonnegative(),
-  /** RSS after audio load, before the model is opened. */
-  baselineRssBytes: z.number().nonnegative(),
-  /** peak minus baseline: what the model and inference cost. */
-  modelRssBytes: z.number(),
-  /** RSS right after the model loaded, once loader copies were released: what stays resident. */
-  afterLoadRssBytes: z.number().nonnegative().optional(),
-  /** Where the numbers were read: this Node process, or a browser renderer/GPU process. */
-  source: z.string(),
-});
-
 const environmentSchema = z.object({
   cpuModel: z.string(),
   cores: z.number().int().nonnegative(),
@@ -343,6 +338,10 @@ export const benchResultSchema = z.object({
   accuracy: accuracySchema.optional(),
   timing: timingSchema.optional(),
   memory: memorySchema.optional(),
+  /** Long datasets with a `memoryProfile`: memory per prefix of the recording, each in a fresh process or browser. */
+  memoryProfile: memoryProfileSchema.optional(),
+  /** Non-oracle variants on node-cpu: their encoder output against the oracle variant's on the same audio. */
+  encoderFidelity: encoderFidelitySchema.optional(),
   decodeStats: decodeStatsSchema.optional(),
   longPass: longPassSchema.optional(),
   utterances: z.array(utteranceResultSchema).default([]),
@@ -359,14 +358,6 @@ export type BenchResult = z.infer<typeof benchResultSchema>;
 /** Input shape of a result (defaults not yet applied). */
 export type BenchResultInput = z.input<typeof benchResultSchema>;
 
-/**
- * True when some of a config's encoder outputs came from the tensor cache: its peak RAM then excludes
- * the encoder run, which every report marks.
- */
-export function encoderFromCache(r: Pick<BenchResult, 'decodeStats'>): boolean {
-  return r.decodeStats?.encoderCache === 'hit' || r.decodeStats?.encoderCache === 'partial';
-}
-
 /** How the node-cpu note starts when onnxruntime-node mapped the encoder's external data. */
 export const MAPPED_WEIGHTS_NOTE = 'onnxruntime-node memory-maps external data';
 
@@ -378,7 +369,7 @@ export function weightsMapped(r: Pick<BenchResult, 'model'>): boolean {
   return r.model?.notes.some((n) => n.startsWith(MAPPED_WEIGHTS_NOTE)) ?? false;
 }
 
-/** Parses and validates a result JSON text; `source` names the file in errors. */
+/** Parses and validates a result JSON text (schema-1 files are migrated); `source` names the file in errors. */
 export function parseBenchResult(text: string, source: string): BenchResult {
   let raw: unknown;
   try {
@@ -386,13 +377,8 @@ export function parseBenchResult(text: string, source: string): BenchResult {
   } catch (e) {
     throw new Error(`${source}: not valid JSON (${(e as Error).message})`);
   }
-  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (version !== RESULT_SCHEMA_VERSION) {
-    throw new Error(
-      `${source}: result schemaVersion ${String(version)} is not the supported ${RESULT_SCHEMA_VERSION}; rerun the bench to regenerate it`,
-    );
-  }
-  const parsed = benchResultSchema.safeParse(raw);
+  const migrated = migrateResult(raw, source, RESULT_SCHEMA_VERSION);
+  const parsed = benchResultSchema.safeParse(migrated);
   if (!parsed.success) {
     throw new Error(`${source}: invalid result: ${z.prettifyError(parsed.error)}`);
   }

@@ -19,6 +19,7 @@ import type { StageTimings } from './transcribe.ts';
 import { FRAME_SEC, decodeEncoded, nowMs } from './transcribe.ts';
 import { detokenizeWithTimestamps } from './text/detokenize.ts';
 import { phase } from './phase-error.ts';
+import { measurePhase } from './memory/memory-meter.ts';
 
 /** Clip indices in batches of `size`, longest clips first (ties in dataset order). */
 export function planBatches(lengths: readonly number[], size: number): number[][] {
@@ -42,35 +43,43 @@ function shares(samples: readonly number[], ms: number): number[] {
   return samples.map((n) => (total > 0 ? (ms * n) / total : ms / samples.length));
 }
 
-/** One cached stage (features or encoder output) of a batch: where its entries and times go. */
+/** One cached stage (features or encoder output) of a batch: where its entries and times come from. */
 interface BatchStage<T> {
-  readonly get: (clip: number) => Promise<{ value: T; ms: number } | null>;
-  readonly put: (clip: number, value: T, ms: number) => Promise<void>;
+  /** A clip's entry; `peakBytes`: the encode phase's memory stored with it (encoder outputs). */
+  readonly get: (clip: number) => Promise<{ value: T; ms: number; peakBytes?: number } | null>;
   readonly tally: CacheTally | undefined;
   readonly field: keyof StageTimings;
   /** Runs the stage on the whole batch. */
   readonly compute: () => Promise<T[]>;
 }
 
+/** A stage's values for a batch; `computedMs` (each clip's share of the time) when they were computed here, for storing. */
+interface StageOutput<T> {
+  readonly values: T[];
+  readonly computedMs: number[] | null;
+  /** On a hit, the largest encode peak stored with the entries (null when computed or not stored). */
+  readonly cachedPeak: number | null;
+}
+
 /**
  * The stage's values for the clips `indices` of a batch: all from the cache when every clip has an
  * entry (with the times stored with them), else computed for the whole batch, its time shared out
- * by samples, and stored.
+ * by samples (the caller stores them once the measured phase is over).
  */
-async function runStage<T>(stage: BatchStage<T>, indices: readonly number[], samples: readonly number[], timings: StageTimings[], cached: boolean): Promise<T[]> {
+async function runStage<T>(stage: BatchStage<T>, indices: readonly number[], samples: readonly number[], timings: StageTimings[], cached: boolean): Promise<StageOutput<T>> {
   const found = cached ? await Promise.all(indices.map(stage.get)) : [];
   const hit = cached && found.every((f) => f !== null);
   indices.forEach(() => stage.tally?.record(hit));
   if (hit) {
     found.forEach((f, k) => (timings[k]![stage.field] += f!.ms));
-    return found.map((f) => f!.value);
+    const peaks = found.map((f) => f!.peakBytes).filter((p): p is number => p !== undefined);
+    return { values: found.map((f) => f!.value), computedMs: null, cachedPeak: peaks.length ? Math.max(...peaks) : null };
   }
   const t0 = nowMs();
   const values = await stage.compute();
   const split = shares(samples, nowMs() - t0);
   split.forEach((ms, k) => (timings[k]![stage.field] += ms));
-  if (cached) for (const [k, i] of indices.entries()) await stage.put(i, values[k]!, split[k]!);
-  return values;
+  return { values, computedMs: split, cachedPeak: null };
 }
 
 async function batchDecode(model: ParakeetModel, encoded: readonly EncodedAudio[], samples: readonly number[], decoder: DecoderConfig, timings: StageTimings[]): Promise<DecodeResult[]> {
@@ -102,20 +111,36 @@ export async function transcribeBatch(
   const samples = indices.map((i) => clips[i]!.length);
   const cache = options.cache;
   const run = <T>(stage: BatchStage<T>) => runStage(stage, indices, samples, timings, cache !== undefined);
-  const features = await phase('encode', () =>
-    run<Features>({
+  const encodeStage = async () => {
+    const features = await run<Features>({
       get: (i) => cache!.getFeatures(i).then((c) => c && { value: c.features, ms: c.ms }),
-      put: (i, f, ms) => cache!.putFeatures(i, f, ms),
       tally: options.featureTally,
       field: 'preprocessMs',
       compute: () => (options.batchPreprocess === 'padded' ? computeFeaturesBatch(model.preprocessor, indices.map((i) => clips[i]!)) : featuresPerClip(model, indices.map((i) => clips[i]!))),
-    }),
-  );
-  // The encoder stage reads the features as they came: straight from the batch output when computed.
-  const encoded = await phase('encode', () =>
-    run<EncodedAudio>({ get: (i) => cache!.getEncoded(i).then((c) => c && { value: c.encoded, ms: c.ms }), put: (i, e, ms) => cache!.putEncoded(i, e, ms), tally: options.encoderTally, field: 'encodeMs', compute: () => encodeFeaturesBatch(model.encoder, features) }),
-  );
-  const decoded = await phase('decode', () => batchDecode(model, encoded, samples, decoder, timings));
+    });
+    // The encoder stage reads the features as they came: straight from the batch output when computed.
+    const encoded = await run<EncodedAudio>({
+      get: (i) => cache!.getEncoded(i).then((c) => c && { value: c.encoded, ms: c.ms, peakBytes: c.encodePeakBytes }),
+      tally: options.encoderTally,
+      field: 'encodeMs',
+      compute: () => encodeFeaturesBatch(model.encoder, features.values),
+    });
+    return { features, encoded };
+  };
+  // One measured encode phase for the whole batch (a hit reports the batch run that stored it), then one decode phase.
+  const { value: enc, peakBytes } = await phase('encode', () => measurePhase(options.meter, encodeStage));
+  const encodePeak = enc.encoded.cachedPeak ?? peakBytes;
+  if (encodePeak !== null) options.meter?.note('encode', encodePeak);
+  const features = enc.features.values;
+  const encoded = enc.encoded.values;
+  if (cache) {
+    for (const [k, i] of indices.entries()) {
+      if (enc.features.computedMs) await cache.putFeatures(i, features[k]!, enc.features.computedMs[k]!);
+      if (enc.encoded.computedMs) await cache.putEncoded(i, encoded[k]!, enc.encoded.computedMs[k]!, enc.encoded.cachedPeak === null ? peakBytes : null);
+    }
+  }
+  const { value: decoded, peakBytes: decodePeak } = await phase('decode', () => measurePhase(options.meter, () => batchDecode(model, encoded, samples, decoder, timings)));
+  if (decodePeak !== null) options.meter?.note('decode', decodePeak);
   return decoded.map((d, k) => {
     const text = detokenizeWithTimestamps(d.tokens, d.frames, model.vocab, FRAME_SEC, d.durations);
     return {

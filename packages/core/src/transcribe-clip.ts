@@ -1,10 +1,13 @@
 /**
  * The transcription loop every backend runs, wherever it runs (a Node worker process, a browser
- * page): clip by clip, pass by pass, each clip through nemo128 -> encoder -> decoder into one
- * {@link ClipTranscript}. Features and encoder outputs may come from a {@link ClipCache} (the harness
- * keeps one on disk so configs that differ only in decoder run the encoder once).
+ * page): clip by clip, pass by pass, each clip through nemo128 -> encoder ({@link encodeClip}) and
+ * the decoder ({@link decodeClip}) into one {@link ClipTranscript}. Features and encoder outputs may
+ * come from a {@link ClipCache} (the harness keeps one on disk so configs that differ only in decoder
+ * run the encoder once). A {@link MemoryMeter} measures each of the two phases.
  */
 import type { CacheUse } from './backend.ts';
+import type { MemoryMeter } from './memory/memory-meter.ts';
+import { measurePhase } from './memory/memory-meter.ts';
 import type { EncodedAudio, Features } from './model/acoustic.ts';
 import { computeFeatures, encodeFeatures } from './model/acoustic.ts';
 import type { ParakeetModel } from './model/load.ts';
@@ -18,18 +21,21 @@ import { planBatches, transcribeBatch } from './transcribe-batch.ts';
 /**
  * Stored features and encoder outputs of the clips of one config, by clip index. `get` gives null
  * when there is nothing to reuse (or the config must measure the real pipeline); `ms` is the stage
- * time measured when the entry was computed, so timings stay comparable on a hit.
+ * time measured when the entry was computed, so timings stay comparable on a hit, and
+ * `encodePeakBytes` the encode phase's memory peak above the runtime baseline (see MemoryMeter) of
+ * the config that computed it, so a config reusing it reports the encoder run's memory too.
  */
 export interface ClipCache {
   getFeatures(clip: number): Promise<{ features: Features; ms: number } | null>;
   putFeatures(clip: number, features: Features, ms: number): Promise<void>;
-  getEncoded(clip: number): Promise<{ encoded: EncodedAudio; ms: number } | null>;
-  putEncoded(clip: number, encoded: EncodedAudio, ms: number): Promise<void>;
+  getEncoded(clip: number): Promise<{ encoded: EncodedAudio; ms: number; encodePeakBytes: number } | null>;
+  /** `encodePeakBytes` null: not measured (the entry then serves no config that measures memory). */
+  putEncoded(clip: number, encoded: EncodedAudio, ms: number, encodePeakBytes: number | null): Promise<void>;
 }
 
 /** The model note of a config whose encoder output came from the cache (every runner records it). */
 export const CACHED_ENCODER_NOTE =
-  'encoder output from the tensor cache: encode time is the one measured when the entry was computed; peak RSS excludes the encoder run';
+  "encoder output from the tensor cache: encode time and the encode phase's memory peak are the ones measured by the config that computed the entry";
 
 /** Tracks cache hits and misses across a config's clips. */
 export class CacheTally {
@@ -63,39 +69,72 @@ export interface ClipRunOptions {
   readonly batchPreprocess?: BatchPreprocess;
   readonly featureTally?: CacheTally;
   readonly encoderTally?: CacheTally;
+  /** Measures the encode and decode phase of each clip (absent: nothing is measured). */
+  readonly meter?: MemoryMeter;
 }
 
-async function featuresOf(model: ParakeetModel, samples: Float32Array, clip: number, timings: StageTimings, o: ClipRunOptions): Promise<Features> {
-  const cached = o.cache ? await o.cache.getFeatures(clip) : null;
-  o.featureTally?.record(cached !== null);
-  if (cached) {
-    timings.preprocessMs += cached.ms;
-    return cached.features;
-  }
+/** A clip after nemo128 and the encoder: what {@link decodeClip} needs. */
+export interface EncodedClip {
+  readonly samples: number;
+  readonly featuresLength: number;
+  readonly encoded: EncodedAudio;
+  readonly timings: StageTimings;
+}
+
+/** A stage's output from the cache (with the time measured when it was stored) or computed now and timed. */
+async function cachedOrTimed<T>(cached: { value: T; ms: number } | null, compute: () => Promise<T>): Promise<{ value: T; ms: number; computed: boolean }> {
+  if (cached) return { ...cached, computed: false };
   const t0 = nowMs();
-  const features = await computeFeatures(model.preprocessor, samples);
-  const ms = nowMs() - t0;
-  timings.preprocessMs += ms;
-  await o.cache?.putFeatures(clip, features, ms);
-  return features;
+  const value = await compute();
+  return { value, ms: nowMs() - t0, computed: true };
 }
 
-async function encodedOf(model: ParakeetModel, features: Features, clip: number, timings: StageTimings, o: ClipRunOptions): Promise<EncodedAudio> {
-  const cached = o.cache ? await o.cache.getEncoded(clip) : null;
-  o.encoderTally?.record(cached !== null);
-  if (cached) {
-    timings.encodeMs += cached.ms;
-    return cached.encoded;
-  }
-  const t0 = nowMs();
-  const encoded = await encodeFeatures(model.encoder, features);
-  const ms = nowMs() - t0;
-  timings.encodeMs += ms;
-  await o.cache?.putEncoded(clip, encoded, ms);
-  return encoded;
+/** Features and encoder output, each from the cache or computed; what was computed is returned for storing. */
+async function runEncodeStage(model: ParakeetModel, samples: Float32Array, clip: number, timings: StageTimings, o: ClipRunOptions) {
+  const cachedFeatures = o.cache ? await o.cache.getFeatures(clip) : null;
+  o.featureTally?.record(cachedFeatures !== null);
+  const features = await cachedOrTimed(cachedFeatures && { value: cachedFeatures.features, ms: cachedFeatures.ms }, () => computeFeatures(model.preprocessor, samples));
+  timings.preprocessMs += features.ms;
+  const cachedEncoded = o.cache ? await o.cache.getEncoded(clip) : null;
+  o.encoderTally?.record(cachedEncoded !== null);
+  const encoded = await cachedOrTimed(cachedEncoded && { value: cachedEncoded.encoded, ms: cachedEncoded.ms }, () => encodeFeatures(model.encoder, features.value));
+  timings.encodeMs += encoded.ms;
+  return { features, encoded, cachedPeak: cachedEncoded?.encodePeakBytes ?? null };
 }
 
-/** Transcribes clip number `clip` of a config: the one place a {@link ClipTranscript} is assembled. */
+/**
+ * nemo128 and the encoder on clip number `clip` of a config, as one measured phase. On a cache hit
+ * the encoder did not run here, so the phase's memory is the cache entry's; what was computed is
+ * stored after the phase, so writing the cache is not part of it.
+ */
+export async function encodeClip(model: ParakeetModel, samples: Float32Array, clip = 0, options: ClipRunOptions = {}): Promise<EncodedClip> {
+  const timings: StageTimings = { preprocessMs: 0, encodeMs: 0, decodeMs: 0 };
+  const { value: s, peakBytes } = await phase('encode', () => measurePhase(options.meter, () => runEncodeStage(model, samples, clip, timings, options)));
+  const encodePeak = s.cachedPeak ?? peakBytes;
+  if (encodePeak !== null) options.meter?.note('encode', encodePeak);
+  if (s.features.computed) await options.cache?.putFeatures(clip, s.features.value, s.features.ms);
+  if (s.encoded.computed) await options.cache?.putEncoded(clip, s.encoded.value, s.encoded.ms, s.cachedPeak === null ? peakBytes : null);
+  return { samples: samples.length, featuresLength: s.features.value.length, encoded: s.encoded.value, timings };
+}
+
+/** Decodes an encoded clip as one measured phase: the one place a {@link ClipTranscript} is assembled. */
+export async function decodeClip(model: ParakeetModel, clip: EncodedClip, decoder: DecoderConfig, options: Pick<ClipRunOptions, 'meter'> = {}): Promise<ClipTranscript> {
+  const timings: StageTimings = { ...clip.timings };
+  const { value: out, peakBytes } = await phase('decode', () => measurePhase(options.meter, () => decodeEncoded(model, clip.encoded, decoder, timings)));
+  if (peakBytes !== null) options.meter?.note('decode', peakBytes);
+  return {
+    text: out.text.text,
+    words: out.text.words,
+    samples: clip.samples,
+    featuresLength: clip.featuresLength,
+    encodedLength: clip.encoded.length,
+    timings,
+    decoderCalls: out.decode.decoderCalls,
+    ...(out.decode.meanLiveHypotheses !== undefined ? { meanLiveHypotheses: out.decode.meanLiveHypotheses } : {}),
+  };
+}
+
+/** Transcribes clip number `clip` of a config: {@link encodeClip} then {@link decodeClip}. */
 export async function transcribeClip(
   model: ParakeetModel,
   samples: Float32Array,
@@ -103,20 +142,7 @@ export async function transcribeClip(
   clip = 0,
   options: ClipRunOptions = {},
 ): Promise<ClipTranscript> {
-  const timings: StageTimings = { preprocessMs: 0, encodeMs: 0, decodeMs: 0 };
-  const features = await phase('encode', () => featuresOf(model, samples, clip, timings, options));
-  const encoded = await phase('encode', () => encodedOf(model, features, clip, timings, options));
-  const out = await phase('decode', () => decodeEncoded(model, encoded, decoder, timings));
-  return {
-    text: out.text.text,
-    words: out.text.words,
-    samples: samples.length,
-    featuresLength: features.length,
-    encodedLength: encoded.length,
-    timings,
-    decoderCalls: out.decode.decoderCalls,
-    ...(out.decode.meanLiveHypotheses !== undefined ? { meanLiveHypotheses: out.decode.meanLiveHypotheses } : {}),
-  };
+  return decodeClip(model, await encodeClip(model, samples, clip, options), decoder, options);
 }
 
 /** Every timed pass over a config's clips, and how its cache was used. */
@@ -134,6 +160,7 @@ export interface PassOptions {
   readonly batchSize?: number;
   readonly batchPreprocess?: BatchPreprocess;
   readonly cache?: ClipCache;
+  readonly meter?: MemoryMeter;
   readonly progress?: (message: string) => void;
 }
 
@@ -148,6 +175,7 @@ export async function transcribePasses(
   const enabled = options.cache !== undefined;
   const run: ClipRunOptions = {
     ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.meter ? { meter: options.meter } : {}),
     ...(options.batchPreprocess ? { batchPreprocess: options.batchPreprocess } : {}),
     featureTally: new CacheTally(enabled),
     encoderTally: new CacheTally(enabled),

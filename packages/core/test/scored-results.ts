@@ -52,7 +52,7 @@ function parts(o: CorpusOptions) {
     vocabSize: 10,
     notes: [],
     loadMs: 1,
-    memory: { peakRssBytes: 2, baselineRssBytes: 1, modelRssBytes: 1, source: 'test' },
+    memory: { peakRssBytes: 3, runtimeBaselineRssBytes: 1, modelBytes: 1, loadPeakBytes: 1, encodePeakBytes: 2, decodePeakBytes: 1, inferencePeakBytes: 2, source: 'test' },
     decoder: { calls: 1, rows: 1 },
     cache: { featureCache: 'off' as const, encoderCache: 'off' as const },
     ...(o.compareTo ? { compareTo: o.compareTo } : {}),

@@ -5,6 +5,7 @@
  */
 import type { BenchResult } from '@parakeet-bench/core';
 import { compareAccuracy } from './compare-accuracy.ts';
+import { compareFidelity } from './compare-fidelity.ts';
 import { comparePerformance } from './compare-performance.ts';
 import type { GateRow } from './report.ts';
 import type { GateRules, Verdict } from './rules.ts';
@@ -97,6 +98,7 @@ export function compareConfig(current: BenchResult[], baseline: BenchResult[], r
 
   const hardwareChange = envDiff.filter((k) => env.hardware.includes(k));
   rows.push(...compareAccuracy(curOk[0]!, baseOk[0]!, rules));
+  rows.push(...compareFidelity(curOk[0]!, baseOk[0]!, rules));
   rows.push(...comparePerformance(id, curOk, baseOk, rules, hardwareChange));
   return rows;
 }

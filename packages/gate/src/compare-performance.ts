@@ -13,6 +13,8 @@ interface RatioMetric {
   kind: MetricKind;
   rules: (r: GateRules) => GateRules['rtfx'];
   samples: (r: BenchResult) => (number | undefined)[];
+  /** Why the two sides' samples measure different things (then no ratio is computed), or null. */
+  incomparable?: (current: BenchResult[], baseline: BenchResult[]) => string | null;
   /** >1 means worse: rtfx falls when slower, RAM rises when worse. */
   regression: (current: number, baseline: number) => number;
   worse: string;
@@ -33,6 +35,13 @@ const metrics: RatioMetric[] = [
     kind: 'bytes',
     rules: (r) => r.peakRss,
     samples: (r) => [r.memory?.peakRssBytes],
+    // Schema-1 results measured the peak from before the runtime started and, on cached-encoder
+    // configs, without the encoder run: not the same number.
+    incomparable: (c, b) => {
+      const legacy = (rs: BenchResult[]) => rs.some((r) => r.memory?.legacy !== undefined);
+      if (legacy(c) === legacy(b)) return null;
+      return `the ${legacy(b) ? 'baseline' : 'current'} result was written by result schema 1, whose memory is measured differently: refresh the baseline (bench baseline update)`;
+    },
     regression: (c, b) => (b === 0 ? (c === 0 ? 1 : Number.POSITIVE_INFINITY) : c / b),
     worse: 'more memory',
   },
@@ -72,6 +81,11 @@ export function comparePerformance(
         configId, metric: m.metric, kind: 'text', current: null, baseline: median(base), delta: null,
         verdict: rules.findings.missingMetric, note: `the baseline has ${m.metric} but the current result does not`,
       });
+      continue;
+    }
+    const why = m.incomparable?.(current, baseline);
+    if (why) {
+      rows.push({ configId, metric: m.metric, kind: 'text', current: null, baseline: median(base), delta: null, verdict: rules.findings.missingMetric, note: why });
       continue;
     }
     const r = m.rules(rules);

@@ -3,6 +3,7 @@
  */
 import type { BenchResult } from '@parakeet-bench/core';
 import { compareConfig } from './compare-config.ts';
+import { compareFidelity } from './compare-fidelity.ts';
 import { compareTimestampRows, timestampsById } from './compare-timestamps.ts';
 import type { GateReport, GateRow } from './report.ts';
 import { summarizeRows } from './report.ts';
@@ -52,6 +53,9 @@ export function compareResults(
         verdict: rules.findings.newConfig,
         note: 'not in the baseline: add it with `bench baseline update`',
       });
+      // A floor needs no baseline: a new config with a broken encoder still fails.
+      const ok = c.find((r) => r.status === 'ok');
+      if (ok) rows.push(...compareFidelity(ok, undefined, rules));
     }
   }
   return summarizeRows(rows);

@@ -24,6 +24,7 @@ const formatters: Record<MetricKind, { value: (x: number) => string; delta: (row
   rate: { value: (x) => `${(100 * x).toFixed(2)}%`, delta: (r) => (r.delta === null ? '—' : `${signed(r.delta, 2)} pt`) },
   rtfx: { value: (x) => `${x.toFixed(1)}x`, delta: relativeDelta },
   bytes: { value: bytes, delta: relativeDelta },
+  cosine: { value: (x) => x.toFixed(4), delta: (r) => (r.delta === null ? '—' : signed(r.delta, 4)) },
   ms: { value: (x) => `${Math.round(x)} ms`, delta: (r) => (r.delta === null ? '—' : `${signed(r.delta, 0)} ms`) },
   text: { value: (x) => String(x), delta: () => '—' },
 };

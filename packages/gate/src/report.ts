@@ -13,6 +13,8 @@ export type MetricKind =
   | 'rtfx'
   /** bytes; delta relative. */
   | 'bytes'
+  /** cosine similarity in [-1, 1]; delta = current - baseline. */
+  | 'cosine'
   /** milliseconds (word-start differences); delta in milliseconds. */
   | 'ms'
   /** a status, a count of changed items, a presence: text values, no delta. */
@@ -26,7 +28,7 @@ export interface GateRow {
   kind: MetricKind;
   current: number | string | null;
   baseline: number | string | null;
-  /** `rate`: percentage points; `rtfx`/`bytes`: relative change; `ms`: milliseconds; `text`: null. */
+  /** `rate`: percentage points; `rtfx`/`bytes`: relative change; `ms`: milliseconds; `cosine`: difference; `text`: null. */
   delta: number | null;
   /** Relative noise band used for the verdict (timing and memory rows only). */
   band?: number;

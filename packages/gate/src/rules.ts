@@ -79,6 +79,30 @@ const ratioRulesSchema = (warn: number, fail: number, floor: number) =>
     })
     .prefault({});
 
+/** A floor; null leaves it off. */
+const floor = () => z.number().min(-1).max(1).nullable().default(null);
+
+/**
+ * Encoder fidelity (docs/memory-and-fidelity.md): the cosine similarity of a config's encoder output
+ * with the oracle variant's, taken at its worst long-pass section (or overall, on a corpus).
+ */
+const encoderFidelityRulesSchema = z
+  .strictObject({
+    /** Fall of a section's cosine below the baseline's (cosine units): deterministic on one backend, so small. */
+    cosineDrop: levelPair(0.001, 0.01, 0),
+    /** Absolute floor of the worst cosine, whatever the baseline (off by default: a sweep may hold a known-bad variant). */
+    minCosine: z
+      .strictObject({
+        warn: floor(),
+        fail: floor(),
+        /** Only these variants (default: every variant with a fidelity block). */
+        variants: z.array(z.string()).optional(),
+      })
+      .refine((m) => m.warn === null || m.fail === null || m.fail <= m.warn, { message: 'fail must be <= warn (a floor)' })
+      .prefault({}),
+  })
+  .prefault({});
+
 const findingRulesSchema = z
   .strictObject({
     /** In the baseline, absent from the current run (a shard died, or a config was dropped). */
@@ -122,6 +146,7 @@ export const gateRulesSchema = z.strictObject({
   accuracy: accuracyRulesSchema,
   rtfx: ratioRulesSchema(1.2, 1.5, 0.1),
   peakRss: ratioRulesSchema(1.1, 1.25, 0.05),
+  encoderFidelity: encoderFidelityRulesSchema,
   findings: findingRulesSchema,
   environment: environmentRulesSchema,
 });

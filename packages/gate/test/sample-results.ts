@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchResult, BenchResultInput, ErrorCounts } from '@parakeet-bench/core';
+import type { BenchResult, BenchResultInput, EncoderFidelity, ErrorCounts } from '@parakeet-bench/core';
 import { parseBenchResult } from '@parakeet-bench/core';
 
 /** The repository's bundled FLEURS-fr sample (datasets/fleurs-fr-sample). */
@@ -114,7 +114,7 @@ function common(o: SampleOptions, dataset: string, audioSec: number) {
   const processMs = (1000 * audioSec) / rtfx;
   const peak = o.peakRssBytes ?? 5.0e9;
   return {
-    schemaVersion: 1 as const,
+    schemaVersion: 2 as const,
     config: {
       id: o.id ?? `${dataset}__smoothquant-int8__node-cpu-t4__greedy`,
       variant: 'smoothquant-int8',
@@ -141,7 +141,10 @@ function common(o: SampleOptions, dataset: string, audioSec: number) {
       loadMs: 2100, preprocessMs: 0.05 * processMs, encodeMs: 0.8 * processMs, decodeMs: 0.15 * processMs,
       processMs, audioSec, rtf: 1 / rtfx, rtfx,
     },
-    memory: { peakRssBytes: peak, baselineRssBytes: 1.2e8, modelRssBytes: peak - 1.2e8, source: 'node-process' },
+    memory: {
+      peakRssBytes: peak, runtimeBaselineRssBytes: 1.2e8, modelBytes: 0.6e9, loadPeakBytes: 0.7e9,
+      encodePeakBytes: peak - 1.2e8, decodePeakBytes: 0.7e9, inferencePeakBytes: peak - 1.2e8, source: 'node-process',
+    },
   };
 }
 
@@ -192,6 +195,18 @@ export function longResult(o: SampleOptions = {}): BenchResult {
     ...o.extra,
   };
   return parseBenchResult(JSON.stringify(input), 'sample long result');
+}
+
+/**
+ * An encoder-fidelity block against fp32 with the given cosine per 60 s section of the 390 s pass
+ * (relative L2 and agreement follow the cosine), or one overall cosine for a corpus.
+ */
+export function fidelityBlock(cosines: readonly number[], long = true): EncoderFidelity {
+  const span = (cosine: number, frames: number) => ({ frames, cosine, relL2: Math.sqrt(2 * (1 - cosine)), decoderCalls: 100, agreedCalls: Math.round(100 * cosine) });
+  const overall = span(cosines.reduce((a, c) => a + c, 0) / cosines.length, 750 * cosines.length);
+  if (!long) return { oracleVariant: 'fp32', runtime: 'onnxruntime-node 1.30.0', overall };
+  const sections = cosines.map((c, index) => ({ index, startSec: index * 60, endSec: Math.min(index * 60 + 60, 390), ...span(c, 750) }));
+  return { oracleVariant: 'fp32', runtime: 'onnxruntime-node 1.30.0', overall, sections };
 }
 
 /** Repeats of one result differing only in timing (and start time, which orders them). */

@@ -58,7 +58,7 @@ beforeAll(async () => {
   const loaders = outcomes
     .map((o) => o.result)
     .filter((r) => r.status === 'ok' && r.config.loader)
-    .map((r) => `  ${r.config.variant} ${r.config.loader}: load ${((r.timing?.loadMs ?? 0) / 1000).toFixed(1)} s, peak ${mib(r.memory?.peakRssBytes)}, after load ${mib(r.memory?.afterLoadRssBytes)}, baseline ${mib(r.memory?.baselineRssBytes)}`);
+    .map((r) => `  ${r.config.variant} ${r.config.loader}: load ${((r.timing?.loadMs ?? 0) / 1000).toFixed(1)} s, runtime baseline ${mib(r.memory?.runtimeBaselineRssBytes)}, load peak +${mib(r.memory?.loadPeakBytes)}, model +${mib(r.memory?.modelBytes)}, inference peak +${mib(r.memory?.inferencePeakBytes)}`);
   console.log(`real-size sweep: ${outcomes.length} configs in ${sweepSec.toFixed(0)} s\n${formatSummaryTable(outcomes.map((o) => o.result))}\n\nper loader (renderer, + browser process for jspi-blob):\n${loaders.join('\n')}`);
 }, 600_000);
 afterAll(async () => {
@@ -115,7 +115,7 @@ describe('browser loading at real size', () => {
       const m = r.memory!;
       expect(m.source).toMatch(/chromium renderer pid \d+ VmHWM/);
       expect(r.timing?.loadMs).toBeGreaterThan(0);
-      const peak = m.peakRssBytes - m.baselineRssBytes;
+      const peak = m.loadPeakBytes!;
       if (loader === 'jspi-blob') {
         // The weights stay in Chromium's blob storage (measured: the browser process) and reach the
         // heap one tensor at a time: one copy at peak.
@@ -126,7 +126,7 @@ describe('browser loading at real size', () => {
         expect(peak, `${variant} ${loader} peak`).toBeGreaterThan(1.9 * WEIGHTS);
       }
       // Once loaded only the heap's copy stays: a page copy kept alive would add another 2.1 GiB.
-      const kept = m.afterLoadRssBytes! - m.baselineRssBytes;
+      const kept = m.modelBytes!;
       expect(kept, `${variant} ${loader} after load`).toBeGreaterThan(WEIGHTS);
       expect(kept, `${variant} ${loader} after load`).toBeLessThan(WEIGHTS + 0.5 * GIB);
     }
@@ -136,7 +136,7 @@ describe('browser loading at real size', () => {
     const r = result('big-single', 'node-cpu');
     expect(okOrReason(r)).toBe('ok');
     expect(hypotheses(r)).toEqual(hypotheses(result('fp32', 'node-cpu')));
-    expect(r.memory!.modelRssBytes).toBeLessThan(0.5 * GIB);
+    expect(r.memory!.inferencePeakBytes).toBeLessThan(0.5 * GIB);
     expect(r.model?.notes.join('\n')).toMatch(/onnxruntime-node memory-maps external data \(encoder-model\.onnx\.data\).*not comparable with a browser backend's/);
   });
 });

@@ -15,7 +15,7 @@ if (variant === 'hang') {
 }
 const now = new Date().toISOString();
 await writeJsonAtomic(job.resultPath, {
-  schemaVersion: 1,
+  schemaVersion: 2,
   config: job.config,
   status: 'ok',
   startedAt: now,

@@ -96,7 +96,8 @@ describe('pipeline on the fixture model (node-cpu)', () => {
     expect(r.accuracy?.wer).toBe(0);
     expect(r.accuracy?.utterances).toBe(12);
     expect(r.timing!.rtfx).toBeGreaterThan(0);
-    expect(r.memory!.peakRssBytes).toBeGreaterThan(r.memory!.baselineRssBytes);
+    expect(r.memory!.peakRssBytes).toBeGreaterThan(r.memory!.runtimeBaselineRssBytes!);
+    expect(r.memory!.inferencePeakBytes).toBe(Math.max(r.memory!.encodePeakBytes!, r.memory!.decodePeakBytes!));
     expect(r.model?.notes).toContain('preprocessor: onnx-asr (features_lens = N//160)');
 
     const oraclePath = join(dir, 'oracle.json');

@@ -36,7 +36,13 @@ describe('sweep over decoders on the fixture (real worker processes)', () => {
     expect(greedy!.decodeStats).toMatchObject({ encoderCache: 'miss', featureCache: 'miss', meanDecoderBatch: 1 });
     expect(beam!.decodeStats).toMatchObject({ encoderCache: 'hit', featureCache: 'hit' });
     expect(beam!.decodeStats!.meanLiveHypotheses).toBeGreaterThan(1);
-    expect(beam!.model!.notes.some((n) => n.startsWith('encoder output from the tensor cache'))).toBe(true);
+    expect(beam!.model!.notes.some((n) => n.startsWith('encoder output from the tensor cache: encode time and the encode phase'))).toBe(true);
+    // The beam config reports the encoder run the greedy config measured (kept with the cache
+    // entries) plus its own decoding: both rows describe the same deployment.
+    const [g, b] = [greedy!.memory!, beam!.memory!];
+    expect(b.encodePeakBytes).toBe(g.encodePeakBytes);
+    expect(b.inferencePeakBytes).toBe(Math.max(b.encodePeakBytes!, b.decodePeakBytes!));
+    expect(b.inferencePeakBytes).toBeGreaterThanOrEqual(g.encodePeakBytes!);
     expect(beam!.utterances.map((u) => u.hypothesis)).toEqual(greedy!.utterances.map((u) => u.hypothesis));
     expect(beam!.config.decoder).toMatchObject({ kind: 'maes', beamWidth: 2 });
     // Scored with the sweep's normaliser, compared with its oracle variant, with seeded intervals.

@@ -1,6 +1,6 @@
 /** Number and label formatting shared by every reporter, so units read the same everywhere. */
 import type { BenchResult, DecoderConfig, RateInterval, TimestampAgreement } from '@parakeet-bench/core';
-import { batchLabel, encoderFromCache, threadsLabel } from '@parakeet-bench/core';
+import { batchLabel, threadsLabel } from '@parakeet-bench/core';
 
 const MIB = 1024 * 1024;
 
@@ -25,14 +25,6 @@ export function formatRtfx(rtfx: number | undefined): string {
 export function formatMiB(bytes: number | undefined): string {
   return bytes === undefined ? '–' : `${Math.round(bytes / MIB).toLocaleString('en-US')} MiB`;
 }
-
-/** Peak RSS with a `*` when the encoder did not run in this config (see `encoderFromCache` in core). */
-export function peakRamLabel(r: BenchResult): string {
-  return `${formatMiB(r.memory?.peakRssBytes)}${encoderFromCache(r) ? ' *' : ''}`;
-}
-
-/** The footnote explaining the `*` of {@link peakRamLabel}. */
-export const CACHED_ENCODER_NOTE = '* encoder output reused from the tensor cache: peak RAM excludes the encoder run';
 
 /** Bytes to MiB as a number (for chart axes). */
 export function toMiB(bytes: number): number {

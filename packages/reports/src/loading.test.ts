@@ -5,7 +5,7 @@ import { loadingRows } from './loading.ts';
 import { renderMarkdown } from './reporters/markdown.ts';
 
 const result = (variant: string, backend: BenchResult['config']['backend'], extra: Partial<BenchResult> = {}, loader?: BenchResult['config']['loader']): BenchResult => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   config: { id: variant + backend + (loader ?? ''), variant, encoderPrecision: 'fp32', decoderPrecision: 'fp32', backend, threads: 1, decoder: { kind: 'greedy' }, dataset: 'd', ...(loader ? { loader } : {}) },
   status: 'ok',
   startedAt: '',
@@ -15,11 +15,15 @@ const result = (variant: string, backend: BenchResult['config']['backend'], extr
   ...extra,
 });
 const timing = (loadMs: number) => ({ loadMs, preprocessMs: 0, encodeMs: 0, decodeMs: 0, processMs: 1, audioSec: 1, rtf: 1, rtfx: 1 });
-const memory = (peakMiB: number, afterMiB?: number) => ({
+// After load = runtime baseline (100 MiB) + model.
+const memory = (peakMiB: number, afterMiB = 100) => ({
   peakRssBytes: peakMiB * 2 ** 20,
-  baselineRssBytes: 0,
-  modelRssBytes: peakMiB * 2 ** 20,
-  ...(afterMiB ? { afterLoadRssBytes: afterMiB * 2 ** 20 } : {}),
+  runtimeBaselineRssBytes: 100 * 2 ** 20,
+  modelBytes: (afterMiB - 100) * 2 ** 20,
+  loadPeakBytes: (peakMiB - 100) * 2 ** 20,
+  encodePeakBytes: 0,
+  decodePeakBytes: 0,
+  inferencePeakBytes: (afterMiB - 100) * 2 ** 20,
   source: 's',
 });
 const mappedNote = { dir: '/m', encoderFile: 'e', decoderFile: 'd', preprocessorFile: 'p', vocabSize: 1, notes: ['onnxruntime-node memory-maps external data (e.data): ...'] };
@@ -35,7 +39,7 @@ describe('loadingRows', () => {
     expect(rows).toEqual([
       { variant: 'big', backend: 'web-wasm · 1 thread', loader: 'ort-url', load: '26.3 s', peak: '4,712 MiB', afterLoad: '2,415 MiB', status: 'ok' },
       { variant: 'big', backend: 'web-wasm · 1 thread', loader: 'array-buffer', load: '–', peak: '–', afterLoad: '–', status: 'unsupported' },
-      { variant: 'big', backend: 'node-cpu · 1 thread', loader: 'mmap †', load: '1.0 s', peak: '131 MiB', afterLoad: '–', status: 'ok' },
+      { variant: 'big', backend: 'node-cpu · 1 thread', loader: 'mmap †', load: '1.0 s', peak: '131 MiB', afterLoad: '100 MiB', status: 'ok' },
     ]);
   });
 
@@ -56,7 +60,7 @@ describe('the loading table in summary.md and the dashboard', () => {
     expect(md).toContain('| big | web-wasm (stream) | 1 thread | greedy |');
     expect(md).toContain('#### Model loading\n\n| variant | backend | loader | load | peak RAM | RAM after load | status |');
     expect(md).toContain('| big | web-wasm · 1 thread | stream | 48.3 s | 4,611 MiB | 2,415 MiB | ✅ ok |');
-    expect(md).toContain('| big | node-cpu · 1 thread | mmap † | 1.0 s | 131 MiB | – | ✅ ok |');
+    expect(md).toContain('| big | node-cpu · 1 thread | mmap † | 1.0 s | 131 MiB | 100 MiB | ✅ ok |');
     expect(md).toContain("† onnxruntime-node memory-maps external data: weights count toward RSS only once inference reads them");
   });
 

@@ -22,6 +22,13 @@ export interface LoadingRow {
   readonly status: BenchResult['status'];
 }
 
+/** Resident right after the model loaded: runtime baseline + model (schema-1 results: as they recorded it). */
+function afterLoad(r: BenchResult): number | undefined {
+  const m = r.memory;
+  if (m?.runtimeBaselineRssBytes !== undefined && m.modelBytes !== undefined) return m.runtimeBaselineRssBytes + m.modelBytes;
+  return m?.legacy?.afterLoadRssBytes;
+}
+
 /** Rows for the browser configs of `results` (none: no table) plus the mapped node-cpu ones. */
 export function loadingRows(results: readonly BenchResult[]): LoadingRow[] {
   if (!results.some((r) => r.config.loader)) return [];
@@ -33,7 +40,7 @@ export function loadingRows(results: readonly BenchResult[]): LoadingRow[] {
       loader: r.config.loader ?? 'mmap †',
       load: r.timing ? `${(r.timing.loadMs / 1000).toFixed(1)} s` : '–',
       peak: formatMiB(r.memory?.peakRssBytes),
-      afterLoad: formatMiB(r.memory?.afterLoadRssBytes),
+      afterLoad: formatMiB(afterLoad(r)),
       status: r.status,
     }));
 }

@@ -77,8 +77,14 @@ describe('dashboard in headless Chromium', () => {
     });
     expect(charts.map((c) => c.id).sort()).toEqual([
       'fleurs-fr-peak-ram', 'fleurs-fr-rtfx-vs-wer', 'fleurs-fr-wer-cer', 'fleurs-fr-wer-history',
+      'jfk-390s-encoder-fidelity', 'jfk-390s-memory-profile',
       'jfk-390s-peak-ram', 'jfk-390s-rtfx-vs-wer', 'jfk-390s-section-wer', 'jfk-390s-wer-cer', 'jfk-390s-wer-history',
     ]);
+    const profile = charts.find((c) => c.id === 'jfk-390s-memory-profile')!;
+    expect(profile.legend).toContain('browser: largest single buffer / fetch (2 GiB - 2 MiB)');
+    expect(profile.legend).toContain('browser: wasm32 heap (4 GiB)');
+    expect(profile.legend).toContain('int8-smoothquant · web-wasm · 1 thread · greedy');
+    expect(charts.find((c) => c.id === 'jfk-390s-encoder-fidelity')!.legend).toEqual(['fp16 · node-cpu · 2 threads', 'int8-smoothquant · node-cpu · 2 threads', 'int8-stock · node-cpu · 2 threads']);
     for (const c of charts) {
       expect(c.width, c.id).toBeGreaterThan(300);
       expect(c.colours, c.id).toBeGreaterThan(20);

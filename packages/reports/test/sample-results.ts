@@ -83,8 +83,7 @@ export function sampleResult(spec: SampleSpec, run: { label: string; finishedAt:
     rtf: 1 / spec.rtfx, rtfx: spec.rtfx };
   timing.encodeMs = timing.processMs * 0.8;
   timing.decodeMs = timing.processMs * 0.2 - 50;
-  const memory = { peakRssBytes: spec.peakMiB * 2 ** 20, baselineRssBytes: 200 * 2 ** 20,
-    modelRssBytes: (spec.peakMiB - 200) * 2 ** 20, source: 'process' };
+  const memory = memoryOf(spec.peakMiB);
   const items = spec.dataset === 'jfk-390s'
     ? Array.from({ length: 7 }, (_, k) => {
         const ref = SPEECH.slice(0, k === 6 ? 20 : 40).join(' ');
@@ -100,7 +99,31 @@ export function sampleResult(spec: SampleSpec, run: { label: string; finishedAt:
   const sections = items as (ReturnType<typeof scored> & { index: number; startSec: number; endSec: number })[];
   const worst = sections.reduce((a, b) => (b.wer > a.wer ? b : a));
   return { ...base, accuracy, timing, memory, longPass: { audioSec, sectionSec: 60, encoderFrames: 4875,
-    worstSectionIndex: worst.index, worstSectionWer: worst.wer, sections } };
+    worstSectionIndex: worst.index, worstSectionWer: worst.wer, sections },
+    ...(spec.variant !== 'fp32' && spec.backend === 'node-cpu' ? { encoderFidelity: fidelityOf(damage) } : {}),
+    ...(decoder.kind === 'greedy' ? { memoryProfile: { points: [60, 120, 240, 390].map((sec) => ({ audioSec: sec, status: 'ok' as const, encoderFrames: Math.ceil(sec / 0.08), processMs: sec * 100, memory: memoryOf((spec.peakMiB * (0.6 + sec / 975)) | 0, memory.modelBytes) })) } } : {}) };
+}
+
+const MiB = 2 ** 20;
+
+/** A memory block peaking at `peakMiB`: runtime 200 MiB, the model 60% of the rest unless given. */
+function memoryOf(peakMiB: number, modelBytes?: number) {
+  const above = (peakMiB - 200) * MiB;
+  return { peakRssBytes: peakMiB * MiB, runtimeBaselineRssBytes: 200 * MiB, modelBytes: modelBytes ?? 0.6 * above, loadPeakBytes: 0.7 * above,
+    encodePeakBytes: above, decodePeakBytes: 0.65 * above, inferencePeakBytes: above, source: 'process' };
+}
+
+/** Fidelity falling with the damage of each section (cosine 1 - damage / 2), 10 s windows along the pass. */
+function fidelityOf(damage: (k: number) => number) {
+  const span = (cosine: number, frames: number) => ({ frames, cosine, relL2: Math.sqrt(2 * (1 - cosine)) });
+  const calls = (cosine: number) => ({ decoderCalls: 300, agreedCalls: Math.round(300 * cosine) });
+  const sections = Array.from({ length: 7 }, (_, k) => {
+    const c = 1 - damage(k) / 2;
+    return { index: k, startSec: k * 60, endSec: Math.min((k + 1) * 60, 390), ...span(c, 750), ...calls(c) };
+  });
+  const windows = Array.from({ length: 39 }, (_, w) => ({ startSec: w * 10, endSec: w * 10 + 10, ...span(1 - damage(Math.floor(w / 6)) / 2, 125) }));
+  const mean = sections.reduce((a, s) => a + s.cosine, 0) / 7;
+  return { oracleVariant: 'fp32', runtime: 'onnxruntime-node 1.30.0', overall: { ...span(mean, 4875), ...calls(mean) }, sections, windowSec: 10, windows };
 }
 
 /** Stock int8's per-tensor dynamic scale degrades after ~120 s (see docs/fixture-model.md). */

@@ -57,7 +57,7 @@ describe('scanResults', () => {
     expect(Object.keys(byName).sort()).toEqual(['bad-shape.json', 'empty-array.json', 'not-json.json', 'old.json']);
     expect(byName['empty-array.json']).toMatch(/empty-array\.json: an empty JSON array holds no result/);
     expect(byName['not-json.json']).toMatch(/not-json\.json: not valid JSON/);
-    expect(byName['old.json']).toMatch(/schemaVersion 0 is not the supported 1; rerun the bench/);
+    expect(byName['old.json']).toMatch(/schemaVersion 0 is not one this harness reads \(1 to 2\); rerun the bench to regenerate it/);
     expect(byName['bad-shape.json']).toMatch(/bad-shape\.json: invalid result/);
   });
 
@@ -77,7 +77,7 @@ describe('readResultsStrict', () => {
     await expect(readResultsStrict(bad)).rejects.toThrow(`${join(bad, 'x.json')}: invalid result`);
     const old = await temp();
     await writeFile(join(old, 'y.json'), JSON.stringify({ ...sample('f'), schemaVersion: 0 }));
-    await expect(readResultsStrict(old)).rejects.toThrow(/y\.json: result schemaVersion 0 is not the supported 1; rerun the bench/);
+    await expect(readResultsStrict(old)).rejects.toThrow(/y\.json: result schemaVersion 0 is not one this harness reads \(1 to 2\); rerun the bench/);
   });
 
   it('names the fix for a directory without results', async () => {

@@ -32,6 +32,11 @@ export interface BenchBrowser {
   readonly pid: number | undefined;
   environment(): Promise<PageEnvironment>;
   call<K extends PageCallName>(name: K, arg: Parameters<PageCalls[K]>[0]): Promise<Awaited<ReturnType<PageCalls[K]>>>;
+  /**
+   * Runs work on the browser from outside the page (reading its processes' memory): when the work
+   * fails because the browser died, the error says that, not what the dead process looked like.
+   */
+  outside<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -146,6 +151,14 @@ export async function openBenchBrowser(server: StaticServer, options: BenchBrows
         }
       },
       call: call as BenchBrowser['call'],
+      async outside(fn) {
+        try {
+          return await guard(fn());
+        } catch (e) {
+          if (!fatal) await new Promise((r) => setTimeout(r, 250));
+          throw fatal ?? e;
+        }
+      },
       close,
     };
   } catch (e) {

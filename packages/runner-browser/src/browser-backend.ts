@@ -4,11 +4,11 @@
  * transcripts come back clip by clip and are scored by the harness like any other backend's.
  */
 import type { Backend, BackendName, ClipTranscript, TranscribeOk, TranscribeRequest, TranscribeUnsupported } from '@parakeet-bench/core';
-import { CACHED_ENCODER_NOTE, DEFAULT_MODEL_LOADER, PhaseError, nowMs, phase } from '@parakeet-bench/core';
+import { CACHED_ENCODER_NOTE, DEFAULT_MODEL_LOADER, MemoryMeter, PhaseError, nowMs, phase } from '@parakeet-bench/core';
 import type { BenchBrowser } from './bench-browser.ts';
 import { openBenchBrowser } from './bench-browser.ts';
 import type { ExtraProcessType } from './browser-memory.ts';
-import { readBrowserPeaks, readBrowserRss, resetBrowserPeaks } from './browser-memory.ts';
+import { browserMemoryProbe } from './browser-memory.ts';
 import type { BrowserLimits, GraphPlan } from './browser-limits.ts';
 import { DEFAULT_BROWSER_LIMITS, planBrowserModel } from './browser-limits.ts';
 import { missingWebGpuReason, pageBackend, placementNotes, usesWebGpu, webGpuFloat16Graphs } from './backend-traits.ts';
@@ -92,13 +92,15 @@ export async function transcribeInBrowser(req: TranscribeRequest, options: Brows
       }
     }
     await phase('audio', () => b.call('fetchAudio', req.clips.map((_, i) => `${PAGE_PATHS.audio}${i}.f32`)));
+    const runtimeRequest = { ...pageBackend(backend), threads: req.threads };
+    notes.push(await phase('load', () => b.call('initRuntime', runtimeRequest)));
     const extra: ExtraProcessType[] = [...(usesWebGpu(backend) ? (['GPU'] as const) : []), ...(loader === 'jspi-blob' ? (['browser'] as const) : [])];
-    const baseline = await phase('memory', () => resetBrowserPeaks(b.chromium.browser, extra));
+    const meter = new MemoryMeter(await phase('memory', () => b.outside(() => browserMemoryProbe(b.chromium.browser, extra))));
+    await phase('memory', () => b.outside(() => meter.runtimeReady()));
     req.progress(`loading ${plan.variant.id} on ${backend}`);
     const t0 = nowMs();
     const request: PageLoadRequest = {
-      ...pageBackend(backend),
-      threads: req.threads,
+      ...runtimeRequest,
       variant: plan.variant,
       modelBase: PAGE_PATHS.model,
       externalData: externalDataOf(plan.graphs),
@@ -108,14 +110,18 @@ export async function transcribeInBrowser(req: TranscribeRequest, options: Brows
     const loaded = await phase('load', () => b.call('load', request));
     notes.push(...loaded.notes);
     const loadMs = nowMs() - t0;
-    const afterLoadRssBytes = await phase('memory', () => readBrowserRss(baseline));
+    await phase('memory', () => b.outside(() => meter.modelLoaded()));
     const passes: ClipTranscript[][] = [];
     const cache = new BrowserClipCache(b, server, req.cache);
     for (let k = 0; k < req.repeats; k++) {
       const pass = req.repeats > 1 ? ` (repeat ${k + 1}/${req.repeats})` : '';
       const clips: ClipTranscript[] = [];
       for (const [index] of req.clips.entries()) {
-        clips.push(await phase('transcribe', () => cache.transcribe(index, req.decoder, k === 0)));
+        // Each phase is its own page call, so the renderer's high-water mark is reset between them.
+        const measured = await phase('transcribe', () => cache.transcribe(index, req.decoder, k === 0, (fn) => b.outside(() => meter.measure(fn))));
+        if (measured.encodePeakBytes !== null) meter.note('encode', measured.encodePeakBytes);
+        if (measured.decodePeakBytes !== null) meter.note('decode', measured.decodePeakBytes);
+        clips.push(measured.clip);
         req.progress(`clip ${index + 1}/${req.clips.length}${pass}`);
       }
       passes.push(clips);
@@ -123,7 +129,7 @@ export async function transcribeInBrowser(req: TranscribeRequest, options: Brows
     const { featureCache, encoderCache } = cache.use;
     if (encoderCache === 'hit' || encoderCache === 'partial') notes.push(CACHED_ENCODER_NOTE);
     const stats = await phase('transcribe', () => b.call('stats', undefined));
-    const memory = { ...(await phase('memory', () => readBrowserPeaks(baseline))), afterLoadRssBytes };
+    const memory = meter.reading();
     return {
       status: 'ok',
       passes,

@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { BackendName, ModelLoader, ModelVariant } from '@parakeet-bench/core';
-import { DEFAULT_MODEL_LOADER, preprocessorFileOf } from '@parakeet-bench/core';
+import { CHROMIUM_ARRAY_BUFFER_MAX_BYTES, DEFAULT_MODEL_LOADER, preprocessorFileOf } from '@parakeet-bench/core';
 import { scanOnnx } from './onnx-scan.ts';
 
 /** Browser ingest limits; tests lower them to exercise the unsupported path with small files. */
@@ -14,15 +14,8 @@ export interface BrowserLimits {
   readonly maxFetchBytes: number;
 }
 
-/**
- * Chromium's ceiling for one `Response.arrayBuffer()`: 2 GiB - 2 MiB = 2,145,386,496 bytes (one byte
- * more rejects with "TypeError: Failed to fetch"), which is PartitionAlloc's largest direct-mapped
- * allocation. It is not an ArrayBuffer limit: `new ArrayBuffer(2.3e9)` works, and so does streaming a
- * bigger body into one. Measured in Chromium 156 on a network response and on a synthetic stream;
- * packages/harness/test/browser-big.e2e.test.ts checks both sides of it on every CI run, and
- * `tsx src/fetch-ceiling-cli.ts` measures it again by bisection (after a Chromium upgrade).
- */
-export const CHROMIUM_ARRAY_BUFFER_MAX_BYTES = 2 ** 31 - 2 ** 21;
+/** Chromium's ceiling for one `Response.arrayBuffer()` (its home is core's memory/browser-walls.ts). */
+export { CHROMIUM_ARRAY_BUFFER_MAX_BYTES };
 
 /** The limits of the Chromium the benchmarks run. */
 export const DEFAULT_BROWSER_LIMITS: BrowserLimits = { maxFetchBytes: CHROMIUM_ARRAY_BUFFER_MAX_BYTES };

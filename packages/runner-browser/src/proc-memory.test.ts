@@ -32,7 +32,7 @@ describe('readProcMemory / resetPeakMemory', () => {
       await expect(readProcMemory(999_999_999, root)).rejects.toThrow(/999999999\/status: cannot read .* the process exited/);
       await mkdir(join(root, '7'));
       await writeFile(join(root, '7', 'status'), 'Name: x\nVmRSS:\t 10 kB\n');
-      await expect(readProcMemory(7, root)).rejects.toThrow(/\/proc\/7\/status has no VmHWM line/);
+      await expect(readProcMemory(7, root)).rejects.toThrow(/\/7\/status has no VmHWM line; peak memory needs Linux procfs/);
       await expect(resetPeakMemory(8, root)).rejects.toThrow(/8\/clear_refs: cannot reset the peak/);
     } finally {
       await rm(root, { recursive: true, force: true });

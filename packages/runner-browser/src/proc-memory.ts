@@ -4,6 +4,8 @@
  * so the peak can be taken from "page loaded, audio fetched" onwards rather than from browser start.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import type { ProcMemory } from '@parakeet-bench/core';
+import { parseProcStatus } from '@parakeet-bench/core';
 import type { Browser } from '@parakeet-bench/chromium';
 
 /** Chromium process kinds as CDP's SystemInfo.getProcessInfo names them. */
@@ -15,18 +17,6 @@ export interface ChromiumProcess {
   readonly type: ChromiumProcessType;
 }
 
-/** Resident set now and its high-water mark, in bytes. */
-export interface ProcMemory {
-  readonly rssBytes: number;
-  readonly hwmBytes: number;
-}
-
-function kib(status: string, field: string, pid: number): number {
-  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
-  if (!m) throw new Error(`/proc/${pid}/status has no ${field} line; peak memory needs Linux procfs`);
-  return Number(m[1]) * 1024;
-}
-
 /** Reads VmRSS and VmHWM of a process. */
 export async function readProcMemory(pid: number, procRoot = '/proc'): Promise<ProcMemory> {
   let status: string;
@@ -35,7 +25,7 @@ export async function readProcMemory(pid: number, procRoot = '/proc'): Promise<P
   } catch (e) {
     throw new Error(`${procRoot}/${pid}/status: cannot read (${(e as Error).message}); the process exited or procfs is not mounted`);
   }
-  return { rssBytes: kib(status, 'VmRSS', pid), hwmBytes: kib(status, 'VmHWM', pid) };
+  return parseProcStatus(status, `${procRoot}/${pid}/status`);
 }
 
 /** Resets a process's VmHWM to its current RSS (needs ptrace rights over it: same user or root). */

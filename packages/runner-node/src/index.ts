@@ -1,3 +1,3 @@
-export { nodeCpuBackend, peakRssBytes } from './node-cpu-backend.ts';
+export { nodeCpuBackend } from './node-cpu-backend.ts';
 export type { NodeSessionOptions } from './node-source.ts';
 export { nodeModelSource, openNodeSession, ortNodeVersion } from './node-source.ts';

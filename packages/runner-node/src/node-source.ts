@@ -2,7 +2,7 @@ import { access, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import ort from 'onnxruntime-node';
 import type { InferenceSession, ModelSource, OrtSessionLike, OrtTensorCtor } from '@parakeet-bench/core';
-import { wrapOrtSession } from '@parakeet-bench/core';
+import { WARM_UP_IO, checkWarmUp, warmUpGraph, wrapOrtSession } from '@parakeet-bench/core';
 import { openNativeSession } from './native-session.ts';
 
 /** Session options the node-cpu backend varies. */
@@ -43,6 +43,18 @@ export async function openNodeSession(path: string, options: NodeSessionOptions)
   return wrapOrtSession(options.wrap ? options.wrap(session, basename(path)) : session, ort.Tensor as unknown as OrtTensorCtor, {
     preallocatedOutputs: true,
   });
+}
+
+/**
+ * Initialises the runtime as the model's sessions will use it (same options) and runs core's warm-up
+ * graph once, checking its answer: what is resident afterwards is the runtime baseline. Release the
+ * session once the model is released.
+ */
+export async function warmUpNodeRuntime(options: NodeSessionOptions): Promise<{ release(): Promise<void> }> {
+  const session = await ort.InferenceSession.create(warmUpGraph(), nodeSessionOptions(options.threads));
+  const out = await session.run({ [WARM_UP_IO.input]: new ort.Tensor('float32', Float32Array.of(WARM_UP_IO.x), [1]) });
+  checkWarmUp(out[WARM_UP_IO.output]?.data as Float32Array | undefined, 'onnxruntime-node');
+  return session;
 }
 
 /** A model directory on disk, opened with onnxruntime-node (external data resolved beside the graph). */

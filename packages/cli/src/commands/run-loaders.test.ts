@@ -24,3 +24,13 @@ describe('bench run --fixture', () => {
     await expect(runCommand.run(['--fixture', 'big', '--config', 'sweep.json'])).rejects.toThrow(/--fixture big replaces the sweep: give it without --config and --model-dir/);
   });
 });
+
+describe('bench run --memory-profile', () => {
+  it('takes positive seconds; a bad list is a usage error naming the value, a bad order names the dataset', async () => {
+    await expect(runCommand.run(['--memory-profile', '60,abc'])).rejects.toThrow('--memory-profile: "abc" is not a positive number of seconds');
+    await expect(runCommand.run(['--memory-profile', '60,,120'])).rejects.toThrow('--memory-profile: "" is not a positive number of seconds');
+    const unordered = runCommand.run(['--memory-profile', '120,60']);
+    await expect(unordered).rejects.toThrow(UsageError);
+    await expect(unordered).rejects.toThrow('dataset "fixture-long": memoryProfile.prefixSec must increase (120, 60: 60 s after 120 s)');
+  }, 60_000);
+});

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { InputError, runBench } from '@parakeet-bench/harness';
-import { csv, intList, normalizerArg, parseCommandArgs } from '../args.ts';
+import { csv, intList, normalizerArg, parseCommandArgs, secondsList } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { repoRoot } from '../paths.ts';
@@ -61,6 +61,12 @@ options:
                         ceiling), ort-url (onnxruntime-web fetches the URLs itself), jspi-blob
                         (onnxruntime-web's JSPI build reads external data from Blobs tensor by
                         tensor: the weights are in memory once, not twice, while loading)
+  --memory-profile <s,s>
+                        measure memory against audio length on every long dataset: each prefix
+                        (seconds, increasing, at most maxSec; e.g. 60,120,240,390) is passed in one
+                        go in a fresh process or browser by every variant/backend/threads/loader,
+                        with the first decoder; stored in that config's result, charted by reports
+                        (sweep file: "memoryProfile": { "prefixSec": [...] } on a long dataset)
   --beam <w,w>          add MAES beam search with these widths (1 = MAES with one hypothesis)
   --no-greedy           drop the greedy decoder (with --beam)
   --maes-steps <n>, --maes-alpha <n>, --maes-beta <n>, --maes-gamma <x>, --no-score-norm
@@ -99,7 +105,12 @@ options:
                         threads and decoder)
 
 Each result carries a seeded 95% bootstrap interval of WER and CER; the summary ends with each
-config's paired WER difference from the reference (docs/statistics.md).`;
+config's paired WER difference from the reference (docs/statistics.md).
+
+Memory (docs/memory-and-fidelity.md): runtime = resident set once the runtime has run a trivial
+session, before the model loads; model = what the loaded model adds; peak = inference peak above
+the runtime baseline. node-cpu configs of non-oracle variants also compare their encoder output
+with the oracle's (cosine per 60 s section, joint agreement): the "enc cos" column.`;
 
 function num(value: string | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
@@ -147,6 +158,7 @@ export const runCommand: Command = {
       normalizer: { type: 'string' },
       language: { type: 'string' },
       'compare-to': { type: 'string' },
+      'memory-profile': { type: 'string' },
       'long-strategy': { type: 'string' },
     });
     if (values['run-id'] !== undefined && !/^[A-Za-z0-9._-]+$/.test(values['run-id'])) {
@@ -198,6 +210,7 @@ export const runCommand: Command = {
           ...(values.language ? { language: values.language } : {}),
           ...(values['compare-to'] ? { compareTo: values['compare-to'] } : {}),
           loaders: csv(values.loaders),
+          ...(values['memory-profile'] !== undefined ? { memoryProfile: secondsList(values['memory-profile'], 'memory-profile') } : {}),
           ...(values['long-strategy'] !== undefined ? { longStrategies: csv(values['long-strategy']) } : {}),
         },
         variants: csv(values.variants),

@@ -4,6 +4,16 @@ import type { DecodeContext, DecodeResult, TokenDecoder } from './types.ts';
 import { argmaxIn } from './types.ts';
 
 /**
+ * Greedy TDT's frame rule (onnx-asr, NeMo): a nonzero duration skips that many frames; a zero one
+ * stays on the frame unless the token was blank or `maxPerStep` tokens were emitted on it. The frame
+ * counter `emitted` restarts whenever the result differs from `t`.
+ */
+export function nextFrame(t: number, duration: number, blank: boolean, emitted: number, maxPerStep: number): number {
+  if (duration > 0) return t + duration;
+  return blank || emitted === maxPerStep ? t + 1 : t;
+}
+
+/**
  * Greedy TDT decoding exactly as onnx-asr (and NeMo's GreedyTDTInfer): the prediction-network state
  * is adopted only when a non-blank token is emitted; a zero duration keeps the frame unless the token
  * was blank or max_tokens_per_step tokens were already emitted on it.
@@ -48,13 +58,9 @@ export class GreedyTdtDecoder implements TokenDecoder {
         durations.push(step);
         emitted++;
       }
-      if (step > 0) {
-        t += step;
-        emitted = 0;
-      } else if (token === blankId || emitted === maxPerStep) {
-        t += 1;
-        emitted = 0;
-      }
+      const next = nextFrame(t, step, token === blankId, emitted, maxPerStep);
+      if (next !== t) emitted = 0;
+      t = next;
     }
     return { tokens, frames, durations, decoderCalls: calls, meanDecoderBatch: 1 };
   }

@@ -3,7 +3,9 @@
  * {@link ClipTranscript} per clip, so results differ between backends only where the runtime does.
  */
 import { TARGET_SAMPLE_RATE } from '../audio/resample.ts';
-import type { CacheUse, MemoryReading } from '../backend.ts';
+import type { CacheUse } from '../backend.ts';
+import type { MemoryProfile, MemoryReading } from '../memory/memory-schema.ts';
+import type { EncoderFidelity } from '../fidelity/fidelity-schema.ts';
 import type { LoadedCorpus, LoadedDataset, LoadedLong } from '../dataset/loaded.ts';
 import { preprocessorRevision } from '../model/acoustic.ts';
 import type { ModelVariant } from '../model/variant.ts';
@@ -206,6 +208,10 @@ export interface OkResultParts {
   readonly cache: { readonly featureCache: CacheUse; readonly encoderCache: CacheUse };
   /** Variant the reports compare this config with (see `compareTo` in the result schema). */
   readonly compareTo?: string;
+  /** Memory per prefix of a long recording, measured in other processes before this config ran. */
+  readonly memoryProfile?: MemoryProfile;
+  /** The encoder output against the oracle variant's. */
+  readonly encoderFidelity?: EncoderFidelity;
 }
 
 /** Builds the `ok` result of a scored run. */
@@ -237,6 +243,8 @@ export function okResult(p: OkResultParts, s: ScoredRun): BenchResult {
       ...(s.repeats ? { repeats: s.repeats } : {}),
     },
     memory: p.memory,
+    ...(p.memoryProfile ? { memoryProfile: p.memoryProfile } : {}),
+    ...(p.encoderFidelity ? { encoderFidelity: p.encoderFidelity } : {}),
     decodeStats: {
       decoderCalls: p.decoder.calls,
       meanDecoderBatch: p.decoder.calls ? p.decoder.rows / p.decoder.calls : 0,

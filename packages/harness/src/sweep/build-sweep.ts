@@ -65,8 +65,17 @@ export interface SweepOverrides {
   readonly language?: string;
   /** Model loaders for every browser backend (array-buffer, stream, ort-url, jspi-blob). */
   readonly loaders?: readonly string[];
+  /** A memory profile (prefix seconds) for every long dataset. */
+  readonly memoryProfile?: readonly number[];
   /** Replace the long-audio strategies: `single`, `chunked`, `chunked:<windowSec>:<overlapSec>`. */
   readonly longStrategies?: readonly string[];
+}
+
+/** `--memory-profile` applies to the long datasets; a sweep without one cannot use it. */
+function withMemoryProfile(datasets: SweepSpecInput['datasets'], prefixSec: readonly number[] | undefined): SweepSpecInput['datasets'] {
+  if (prefixSec === undefined) return datasets;
+  if (!(datasets ?? []).some((d) => d.kind === 'long')) throw new InputError('--memory-profile applies to long datasets (the long-audio protocol); this sweep has none');
+  return (datasets ?? []).map((d) => (d.kind === 'long' ? { ...d, memoryProfile: { prefixSec: [...prefixSec] } } : d));
 }
 
 function withLongStrategies(input: SweepSpecInput, o: SweepOverrides): SweepSpecInput['longStrategies'] {
@@ -131,11 +140,11 @@ export function buildSweep(input: SweepSpecInput, overrides: SweepOverrides, sou
     ...(overrides.batchSizes !== undefined ? { batchSize: [...overrides.batchSizes] } : {}),
     ...(overrides.normalizer !== undefined ? { normalizer: overrides.normalizer as SweepSpecInput['normalizer'] } : {}),
     ...(overrides.compareTo !== undefined ? { compareTo: overrides.compareTo } : {}),
-    datasets: withLanguage(input, overrides.language),
+    datasets: withMemoryProfile(withLanguage(input, overrides.language), overrides.memoryProfile),
     ...(overrides.longStrategies ? { longStrategies: withLongStrategies(input, overrides) } : {}),
   };
   const any = overrides.backends ?? overrides.threads ?? overrides.beams ?? overrides.maes ?? overrides.noGreedy ?? overrides.timeoutSec ?? overrides.repeats ?? overrides.batchSizes ??
-    overrides.normalizer ?? overrides.compareTo ?? overrides.language ?? overrides.loaders ?? overrides.longStrategies;
+    overrides.normalizer ?? overrides.compareTo ?? overrides.language ?? overrides.loaders ?? overrides.longStrategies ?? overrides.memoryProfile;
   try {
     return parseSweepSpec(changed, any === undefined ? source : `${source} with the command-line overrides`);
   } catch (e) {

@@ -34,9 +34,10 @@ export interface OracleOptions {
 export type OracleState = { readonly ok: true; readonly oraclePath: string } | { readonly ok: false; readonly phase: string; readonly reason: string };
 
 /**
- * Refuses a long dataset the protocol cannot score (too short) or that no strategy of the sweep can
- * encode (frame wall). A strategy refused while another can run fails only its own configs (the
- * worker refuses it before any model loads), so the oracle is still made for the others.
+ * Refuses a long dataset the protocol cannot score (too short), that no strategy of the sweep can
+ * encode (frame wall) or that a memory profile cannot cut. A strategy refused while another can run
+ * fails only its own configs (the worker refuses it before any model loads), so the oracle is still
+ * made for the others.
  */
 export async function checkLongPass(spec: SweepSpec, dataset: LongDataset): Promise<void> {
   const oracle = oracleVariant(spec);
@@ -53,6 +54,10 @@ export async function checkLongPass(spec: SweepSpec, dataset: LongDataset): Prom
     planSections(audioSec, dataset.sectionSec);
   } catch (e) {
     throw new Error(`${dataset.audio}: ${(e as Error).message}`);
+  }
+  const tooLong = dataset.memoryProfile?.prefixSec.find((p) => p > audioSec + 1e-6);
+  if (tooLong !== undefined) {
+    throw new Error(`${dataset.audio}: memoryProfile prefix ${tooLong} s is longer than the recording's ${audioSec.toFixed(1)} s; drop the prefix or use a longer recording`);
   }
 }
 

@@ -65,6 +65,7 @@ function groupsOf(spec: SweepSpec, dataset: SweepSpec['datasets'][number]): Grou
  */
 export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
   const jobs: ConfigJob[] = [];
+  const oracle = oracleVariant(spec);
   for (const dataset of spec.datasets) {
     const language = datasetLanguage(dataset);
     const scoring = { normalizer: spec.normalizer, ...(language !== undefined ? { language } : {}) };
@@ -95,6 +96,10 @@ export function planJobs(spec: SweepSpec, layout: ResultLayout): ConfigJob[] {
           ...(layout.tensorCacheDir ? { cacheDir: resolve(layout.tensorCacheDir), cacheRole: d === 0 ? 'fresh' : 'reuse' } : {}),
           scoring,
           compareTo: spec.compareTo ?? spec.oracleVariant,
+          // Encoder outputs are kept (tensor cache) and compared on node-cpu; the oracle is the reference.
+          // The block describes the variant's single pass at batch 1, so only those configs carry it.
+          ...(backend === 'node-cpu' && v.id !== oracle.id && !longStrategy && batchSize === 1 ? { fidelityOracle: oracle } : {}),
+          ...(d === 0 && dataset.kind === 'long' && dataset.memoryProfile && !longStrategy ? { profileMemory: true } : {}),
         });
       }
     }

@@ -21,6 +21,7 @@ import type { ResultLayout } from './plan.ts';
 import { oracleVariant, planJobs } from './plan.ts';
 import type { SweepOutput } from './progress-output.ts';
 import { logOutput, stdoutOutput } from './progress-output.ts';
+import { measureMemoryProfile } from './memory-profile.ts';
 import { refreshCached } from './refresh-cached.ts';
 import { decideReuse } from './reuse.ts';
 import { newRunId, newestRunId } from './run-id.ts';
@@ -118,7 +119,9 @@ export async function runSweep(spec: SweepSpec, opts: SweepOptions): Promise<Swe
     const oracle = oracles.get(planned.config.dataset);
     let provenance: Provenance | null = null;
     try {
-      provenance = await provenanceOf({ job: planned, ...(planned.dataset.kind === 'long' ? { oracle: oracleVariant(spec) } : {}), hashes });
+      // The oracle's files make a long pass's references and the reference of encoder fidelity.
+      const reference = planned.dataset.kind === 'long' || planned.fidelityOracle ? { oracle: oracleVariant(spec) } : {};
+      provenance = await provenanceOf({ job: planned, ...reference, hashes });
     } catch {
       // A missing input: the worker names it in the failed result.
     }
@@ -158,7 +161,11 @@ export async function runSweep(spec: SweepSpec, opts: SweepOptions): Promise<Swe
       result = failed(oracle.reason, oracle.phase);
     } else {
       out.progress(prefix, 'running');
-      const exit = await runWorker(worker, job, spec.timeoutSec, (m) => out.progress(prefix, m), opts.signal);
+      const profile = job.profileMemory
+        ? await measureMemoryProfile(job, { resultsDir, worker, timeoutSec: spec.timeoutSec, progress: (m) => out.progress(prefix, m), ...(opts.signal ? { signal: opts.signal } : {}) })
+        : null;
+      if (opts.signal?.aborted) break;
+      const exit = await runWorker(worker, profile ? { ...job, memoryProfile: profile } : job, spec.timeoutSec, (m) => out.progress(prefix, m), opts.signal);
       if (opts.signal?.aborted) break;
       result = (await readResultFile(job.resultPath)).result;
       if (!result || result.startedAt < startedAt) result = failed(exitReason(exit, spec.timeoutSec), 'process');

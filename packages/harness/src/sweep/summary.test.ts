@@ -4,7 +4,7 @@ import { formatComparisonLines, formatSummaryTable } from './summary.ts';
 
 const counts = { hits: 1, substitutions: 0, deletions: 0, insertions: 0, referenceLength: 1 };
 const result = (id: string, extra: Partial<BenchResult>): BenchResult => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   config: { id, variant: id, encoderPrecision: 'fp32', decoderPrecision: 'fp32', backend: 'node-cpu', threads: 1, decoder: { kind: 'greedy' }, dataset: 'd' },
   status: 'ok',
   startedAt: '',
@@ -16,18 +16,28 @@ const result = (id: string, extra: Partial<BenchResult>): BenchResult => ({
 });
 
 describe('formatSummaryTable', () => {
-  it('shows rates, marks cached-encoder memory and lists failures with their reason', () => {
-    const memory = { peakRssBytes: 200 * 2 ** 20, baselineRssBytes: 100 * 2 ** 20, modelRssBytes: 100 * 2 ** 20, source: 'x' };
+  it('shows rates, runtime / model / inference peak memory, encoder fidelity, and lists failures with their reason', () => {
+    const MiB = 2 ** 20;
+    const memory = { peakRssBytes: 200 * MiB, runtimeBaselineRssBytes: 150 * MiB, modelBytes: 20 * MiB, loadPeakBytes: 30 * MiB, encodePeakBytes: 50 * MiB, decodePeakBytes: 25 * MiB, inferencePeakBytes: 50 * MiB, source: 'x' };
+    const similarity = { frames: 10, cosine: 0.98765, relL2: 0.1, decoderCalls: 4, agreedCalls: 3 };
+    const encoderFidelity = { oracleVariant: 'fp32', runtime: 'onnxruntime-node', overall: similarity };
     const table = formatSummaryTable([
       result('a', { memory }),
-      result('b', { memory, decodeStats: { decoderCalls: 1, meanDecoderBatch: 1, featureCache: 'hit', encoderCache: 'hit' } }),
+      result('b', { memory, encoderFidelity, decodeStats: { decoderCalls: 1, meanDecoderBatch: 1, featureCache: 'hit', encoderCache: 'hit' } }),
       result('c', { status: 'failed', error: { message: 'boom\nstack', phase: 'load' } }),
     ]);
-    expect(table).toMatch(/a +node-cpu 1 thread +greedy +ok +25\.00% +10\.00%.* 200 MiB +100 MiB$/m);
-    expect(table).toMatch(/b .* 200 MiB\* +100 MiB\*$/m);
-    expect(table).toContain('* encoder output reused from the tensor cache');
+    expect(table).toMatch(/a +node-cpu 1 thread +greedy +ok +25\.00% +10\.00%.* 150 MiB +20 MiB +50 MiB +-$/m);
+    expect(table).toMatch(/b .* 150 MiB +20 MiB +50 MiB +0\.9877$/m);
+    expect(table).not.toContain('*');
+    expect(table).toContain('runtime: RSS once the runtime ran a trivial session');
     expect(table).toContain('  c: failed: boom');
     expect(table).not.toContain('stack');
+  });
+
+  it('lists the memory per prefix of each profiled config', () => {
+    const point = (audioSec: number, peak: number) => ({ audioSec, status: 'ok' as const, memory: { peakRssBytes: 0, runtimeBaselineRssBytes: 0, modelBytes: 2 ** 20, loadPeakBytes: 0, encodePeakBytes: 0, decodePeakBytes: 0, inferencePeakBytes: peak * 2 ** 20, source: 'x' } });
+    const table = formatSummaryTable([result('p', { memoryProfile: { points: [point(60, 40), point(120, 70), { audioSec: 240, status: 'failed', reason: 'x' }] } })]);
+    expect(table).toContain('  d p node-cpu 1 thread: 60 s 40 MiB (1 MiB), 120 s 70 MiB (1 MiB), 240 s failed');
   });
 
   it('shows the browser loader beside the backend, and the load time of every config', () => {

@@ -79,6 +79,66 @@ describe('resolveDatasetPaths', () => {
   });
 });
 
+describe('memoryProfile', () => {
+  const long = (memoryProfile: unknown, extra: object = {}) => ({ ...base, datasets: [{ name: 'long', kind: 'long', audio: 'a.wav', memoryProfile, ...extra }] });
+  it('takes increasing prefixes up to the pass length, and profiles the first decoder of each backend setting only', () => {
+    const s = parseSweepSpec({ ...long({ prefixSec: [60, 120, 240, 390] }), decoders: [{ kind: 'greedy' }, { kind: 'greedy', maxTokensPerStep: 5 }] }, 's');
+    expect(s.datasets[0]).toMatchObject({ memoryProfile: { prefixSec: [60, 120, 240, 390] } });
+    expect(planJobs(s, { resultsDir: 'r' }).map((j) => j.profileMemory ?? false)).toEqual([true, false]);
+  });
+  it('refuses bad prefixes with the dataset, the values and the fix', () => {
+    expect(() => parseSweepSpec(long({ prefixSec: [120, 60] }), 'sweep.json')).toThrow('sweep.json: dataset "long": memoryProfile.prefixSec must increase (120, 60: 60 s after 120 s)');
+    expect(() => parseSweepSpec(long({ prefixSec: [60, 400] }), 'sweep.json')).toThrow('sweep.json: dataset "long": memoryProfile.prefixSec: 400 s is longer than the pass (maxSec 390 s); raise maxSec or drop the prefix');
+    expect(() => parseSweepSpec(long({ prefixSec: [60, 90] }, { maxSec: 80 }), 's')).toThrow('90 s is longer than the pass (maxSec 80 s)');
+    expect(() => parseSweepSpec(long({ prefixSec: [] }), 's')).toThrow(/datasets\[0\]\.memoryProfile\.prefixSec/);
+    expect(() => parseSweepSpec(long({ prefixSec: [0, 60] }), 's')).toThrow(/datasets\[0\]\.memoryProfile\.prefixSec\[0\]/);
+    expect(() => parseSweepSpec(long({ prefixes: [60] }), 's')).toThrow(/unknown field "prefixes" \(did you mean "prefixSec"\?\)/);
+  });
+  it('belongs to long datasets only: another kind names the kind it applies to', () => {
+    const corpus = { ...base, datasets: [{ name: 'fleurs', kind: 'manifest', manifest: 'm.jsonl', memoryProfile: { prefixSec: [60] } }] };
+    expect(() => parseSweepSpec(corpus, 'sweep.json')).toThrow('sweep.json: dataset "fleurs": memoryProfile applies to long datasets (the long-audio protocol), not kind "manifest"');
+  });
+  it('comes from the command line for every long dataset, and is refused on a sweep without one', () => {
+    expect(buildSweep(base as SweepSpecInput, { memoryProfile: [60, 120] }, 's').datasets[0]).toMatchObject({ memoryProfile: { prefixSec: [60, 120] } });
+    const corpus = { ...base, datasets: [{ name: 'm', kind: 'manifest', manifest: 'm.jsonl' }] } as SweepSpecInput;
+    expect(() => buildSweep(corpus, { memoryProfile: [60] }, 's')).toThrow('--memory-profile applies to long datasets (the long-audio protocol); this sweep has none');
+    expect(() => buildSweep(base as SweepSpecInput, { memoryProfile: [60, 30] }, 'sweep.json')).toThrow('sweep.json with the command-line overrides: dataset "long": memoryProfile.prefixSec must increase');
+  });
+});
+
+describe('encoder fidelity in the plan', () => {
+  it('is asked of node-cpu configs of every variant but the oracle', () => {
+    const s = parseSweepSpec({ ...base, variants: [variant, { ...variant, id: 'int8' }], backends: [{ backend: 'node-cpu', threads: [1] }, { backend: 'web-wasm', threads: [1] }] }, 's');
+    const jobs = planJobs(s, { resultsDir: 'r' });
+    expect(jobs.map((j) => [j.config.variant, j.config.backend, j.fidelityOracle?.id ?? null])).toEqual([
+      ['fp32', 'node-cpu', null],
+      ['fp32', 'web-wasm', null],
+      ['int8', 'node-cpu', 'fp32'],
+      ['int8', 'web-wasm', null],
+    ]);
+  });
+  it('is asked of the single pass at batch 1 only; a memory profile too (chunked and batched configs measure other encoder runs)', () => {
+    const manifest = { name: 'm', kind: 'manifest', manifest: 'm.jsonl' };
+    const s = parseSweepSpec(
+      {
+        ...base,
+        variants: [variant, { ...variant, id: 'int8' }],
+        datasets: [{ name: 'long', kind: 'long', audio: 'a.wav', memoryProfile: { prefixSec: [60] } }, manifest],
+        longStrategies: [{ strategy: 'single' }, { strategy: 'chunked', windowSec: 60, overlapSec: 10 }],
+        batchSize: [1, 4],
+      },
+      's',
+    );
+    const int8 = planJobs(s, { resultsDir: 'r' }).filter((j) => j.config.variant === 'int8');
+    expect(int8.map((j) => [j.config.id, j.fidelityOracle?.id ?? null, j.profileMemory ?? false])).toEqual([
+      ['long__int8__node-cpu-t1__greedy', 'fp32', true],
+      ['long__int8__node-cpu-t1__greedy__chunked-w60-o10', null, false],
+      ['m__int8__node-cpu-t1__greedy', 'fp32', false],
+      ['m__int8__node-cpu-t1__greedy__b4', null, false],
+    ]);
+  });
+});
+
 describe('batchSize (throughput mode)', () => {
   const corpus = { name: 'short', kind: 'manifest', manifest: 's.jsonl' };
   const withBatch = (batchSize: unknown) => ({ ...base, datasets: [corpus, ...base.datasets], batchSize });

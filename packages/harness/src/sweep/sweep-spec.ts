@@ -36,6 +36,12 @@ export const datasetSpecSchema = z.discriminatedUnion('kind', [
     referenceText: z.string().optional(),
     /** Refuse passes whose encoder would see more frames (the real encoder fails past ~5000). */
     maxEncoderFrames: z.number().int().positive().default(5000),
+    /**
+     * Memory against audio length: each prefix of the recording (seconds, increasing, at most maxSec)
+     * is passed in one go in a fresh process or browser by every (variant, backend, threads, loader),
+     * with the first decoder; the points go into that config's result.
+     */
+    memoryProfile: z.strictObject({ prefixSec: z.array(z.number().positive()).min(1) }).optional(),
   }),
   z.strictObject({
     name: z.string(),
@@ -132,6 +138,33 @@ export type SweepSpec = z.infer<typeof sweepSpecSchema>;
 /** A sweep as written in a file (defaults not applied). */
 export type SweepSpecInput = z.input<typeof sweepSpecSchema>;
 
+/** A memory profile's prefixes must increase and fit in the pass (`maxSec`). */
+function checkMemoryProfile(d: DatasetSpec, source: string): void {
+  if (d.kind !== 'long' || !d.memoryProfile) return;
+  const p = d.memoryProfile.prefixSec;
+  const at = `${source}: dataset "${d.name}": memoryProfile.prefixSec`;
+  const unordered = p.findIndex((x, i) => i > 0 && x <= p[i - 1]!);
+  if (unordered > 0) throw new Error(`${at} must increase (${p.join(', ')}: ${p[unordered]} s after ${p[unordered - 1]} s)`);
+  const over = p.find((x) => x > d.maxSec);
+  if (over !== undefined) throw new Error(`${at}: ${over} s is longer than the pass (maxSec ${d.maxSec} s); raise maxSec or drop the prefix`);
+}
+
+/** Fields only some dataset kinds take, and which. */
+const KIND_ONLY_FIELDS: Readonly<Record<string, string>> = { memoryProfile: 'long' };
+
+/** A field of one dataset kind given to another: named with the kind it belongs to (zod would only call it unknown). */
+function checkKindFields(raw: unknown, source: string): void {
+  const datasets = (raw as { datasets?: unknown } | null)?.datasets;
+  if (!Array.isArray(datasets)) return;
+  for (const d of datasets as { name?: unknown; kind?: unknown }[]) {
+    for (const [field, kind] of Object.entries(KIND_ONLY_FIELDS)) {
+      if (d && typeof d === 'object' && field in d && d.kind !== kind) {
+        throw new Error(`${source}: dataset "${String(d.name)}": ${field} applies to ${kind} datasets (the long-audio protocol), not kind "${String(d.kind)}"`);
+      }
+    }
+  }
+}
+
 /**
  * The batch sizes a dataset runs at: the sweep's, except the long-audio protocol (one single pass),
  * which runs at 1 only.
@@ -154,6 +187,7 @@ export function batchNotes(spec: Pick<SweepSpec, 'batchSize' | 'datasets'>): str
  * closest known field), and so are two datasets whose names would share one result file.
  */
 export function parseSweepSpec(raw: unknown, source: string): SweepSpec {
+  checkKindFields(raw, source);
   const parsed = sweepSpecSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${source}: invalid sweep:\n${describeInputIssues(parsed.error, sweepSpecSchema)}`);
   const spec = parsed.data;
@@ -182,6 +216,7 @@ export function parseSweepSpec(raw: unknown, source: string): SweepSpec {
     }
     bySafeName.set(fileSafeName(name), name);
   }
+  for (const d of spec.datasets) checkMemoryProfile(d, source);
   for (const d of spec.datasets) {
     // A normaliser that refuses a language (open-asr-multilingual and Armenian) refuses it here, not
     // after the whole sweep has decoded.

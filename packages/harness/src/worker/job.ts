@@ -1,4 +1,4 @@
-import type { BenchConfig, ModelVariant, Provenance, Scoring } from '@parakeet-bench/core';
+import type { BenchConfig, MemoryProfile, ModelVariant, Provenance, Scoring } from '@parakeet-bench/core';
 import type { DatasetSpec } from '../sweep/sweep-spec.ts';
 
 /** Everything a worker process needs to run one config. */
@@ -29,6 +29,25 @@ export interface ConfigJob {
   readonly scoring?: Scoring;
   /** Variant the reports compare this config with, recorded in the result. */
   readonly compareTo?: string;
+  /**
+   * node-cpu configs of non-oracle variants: compare the encoder output with this oracle variant's
+   * (whose file hashes are in `provenance.oracle`) after the config is measured.
+   */
+  readonly fidelityOracle?: ModelVariant;
+  /** The first decoder config of a long dataset with a `memoryProfile`: the sweep measures the prefixes before it runs. */
+  readonly profileMemory?: boolean;
+  /** The profile the sweep measured, stored in this config's result. */
+  readonly memoryProfile?: MemoryProfile;
+}
+
+/** Measures one prefix of a config's long recording in its own process and writes the point to `outPath`. */
+export interface MemoryProfileJob {
+  readonly kind: 'memory-profile';
+  readonly config: BenchConfig;
+  readonly variant: ModelVariant;
+  readonly dataset: Extract<DatasetSpec, { kind: 'long' }>;
+  readonly prefixSec: number;
+  readonly outPath: string;
 }
 
 /** Computes the fp32 oracle's section transcripts of one long dataset. */
@@ -41,4 +60,4 @@ export interface OracleJob {
 }
 
 /** A unit of work for one child process. */
-export type WorkerJob = ConfigJob | OracleJob;
+export type WorkerJob = ConfigJob | OracleJob | MemoryProfileJob;

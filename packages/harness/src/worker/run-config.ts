@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BenchResult, LoadedDataset, LoadedLong, RunStamp, ScoredRun, SectionReference, TranscribeOk } from '@parakeet-bench/core';
+import type { BenchConfig, BenchResult, EncoderFidelity, LoadedDataset, LoadedLong, ModelVariant, RunStamp, ScoredRun, SectionReference, TranscribeOk, TranscribeRequest } from '@parakeet-bench/core';
 import {
   PhaseError,
   TARGET_SAMPLE_RATE,
@@ -28,6 +28,7 @@ import { backends } from '../backends.ts';
 import { readOracle, writeOracle } from '../cache/oracle.ts';
 import { tensorClipCache } from '../cache/tensor-cache.ts';
 import { loadDataset } from '../datasets/load-dataset.ts';
+import { measureEncoderFidelity } from '../fidelity/measure-fidelity.ts';
 import { frameWallRefusal } from '../sweep/long-strategy.ts';
 import { environmentOf } from '../environment.ts';
 import type { ConfigJob, OracleJob } from './job.ts';
@@ -75,6 +76,21 @@ function longPassLabel(job: ConfigJob, data: LoadedLong, clips: number): string 
   return s ? `${clips} windows of ${s.windowSec} s (${s.overlapSec} s overlap) over ${sec} s` : `single pass of ${sec} s`;
 }
 
+/** What a backend is asked to run for `config` over `clips` (one pass, no cache: callers add those). */
+export function requestFor(config: BenchConfig, variant: ModelVariant, clips: readonly Float32Array[], progress: ProgressFn): TranscribeRequest {
+  return {
+    backend: config.backend,
+    variant,
+    threads: config.threads,
+    decoder: config.decoder,
+    ...(config.loader ? { loader: config.loader } : {}),
+    clips,
+    repeats: 1,
+    ...(config.batchSize !== undefined ? { batchSize: config.batchSize } : {}),
+    progress,
+  };
+}
+
 /** Runs one config in this process and returns its result (ok, unsupported, or thrown). */
 export async function runConfig(job: ConfigJob, progress: ProgressFn = () => undefined): Promise<BenchResult> {
   const startedAt = new Date().toISOString();
@@ -87,22 +103,12 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
   // Without provenance (hashes) there is no content key: no cache rather than a name-keyed one.
   const cache =
     job.cacheDir && job.provenance
-      ? tensorClipCache({ dir: job.cacheDir, role: job.cacheRole ?? 'fresh', modelFiles: job.provenance.model.files, backend: config.backend, clips, batchSize: batchSizeOf(config) })
+      ? tensorClipCache({ dir: job.cacheDir, role: job.cacheRole ?? 'fresh', modelFiles: job.provenance.model.files, backend: config.backend, threads: config.threads, clips, batchSize: batchSizeOf(config) })
       : undefined;
-  const out = await backend.transcribe({
-    backend: config.backend,
-    variant: job.variant,
-    threads: config.threads,
-    decoder: config.decoder,
-    ...(config.loader ? { loader: config.loader } : {}),
-    clips,
-    repeats: job.repeats ?? 1,
-    ...(config.batchSize !== undefined ? { batchSize: config.batchSize } : {}),
-    progress,
-    ...(cache ? { cache } : {}),
-  });
+  const out = await backend.transcribe({ ...requestFor(config, job.variant, clips, progress), repeats: job.repeats ?? 1, ...(cache ? { cache } : {}) });
   if (out.status === 'unsupported') return unsupportedResult(config, out.reason, startedAt, environmentOf(out.runtime), stampOf(job));
   const s = await phase('score', async () => scored(job, data, out, oracle));
+  const fidelity = await fidelityOf(job, data, progress);
   return okResult(
     {
       config,
@@ -111,16 +117,43 @@ export async function runConfig(job: ConfigJob, progress: ProgressFn = () => und
       environment: environmentOf(out.runtime),
       variant: out.variant,
       vocabSize: out.vocabSize,
-      notes: out.notes,
+      notes: [...out.notes, ...(fidelity.note ? [fidelity.note] : [])],
       loadMs: out.loadMs,
       memory: out.memory,
       decoder: { calls: out.decoderCalls, rows: out.decoderRows },
       cache: { featureCache: out.featureCache, encoderCache: out.encoderCache },
       ...(job.compareTo ? { compareTo: job.compareTo } : {}),
+      ...(job.memoryProfile ? { memoryProfile: job.memoryProfile } : {}),
+      ...(fidelity.block ? { encoderFidelity: fidelity.block } : {}),
     },
     s,
   );
 }
+
+/**
+ * The config's encoder fidelity against the oracle, when the sweep asked for it (node-cpu, non-oracle
+ * variant). A comparison that cannot be made (another model's encoder, a missing oracle file) is a
+ * note on an otherwise measured result, not a failed config.
+ */
+async function fidelityOf(job: ConfigJob, data: LoadedDataset, progress: ProgressFn): Promise<{ block?: EncoderFidelity; note?: string }> {
+  const oracleFiles = job.provenance?.oracle?.files;
+  if (!job.fidelityOracle || !job.provenance || !oracleFiles) return {};
+  try {
+    const block = await measureEncoderFidelity({
+      variant: job.variant,
+      variantFiles: job.provenance.model.files,
+      oracle: job.fidelityOracle,
+      oracleFiles,
+      data,
+      ...(job.cacheDir ? { cacheDir: job.cacheDir } : {}),
+      progress,
+    });
+    return { block };
+  } catch (e) {
+    return { note: `encoder fidelity against ${job.fidelityOracle.id} not measured: ${(e as Error).message}` };
+  }
+}
+
 
 /** The run id, label and provenance every result of `job` carries. */
 function stampOf(job: ConfigJob): RunStamp {

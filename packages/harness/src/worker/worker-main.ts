@@ -4,6 +4,7 @@
  * written as a `failed` result here; a crash that kills the process is recorded by the parent.
  */
 import { runConfigJob, runOracleJob } from './run-config.ts';
+import { runMemoryProfileJob } from './run-memory-profile.ts';
 import type { WorkerJob } from './job.ts';
 
 const progress = (m: string): void => {
@@ -16,7 +17,9 @@ if (!job) {
   process.exit(2);
 }
 try {
-  await (job.kind === 'oracle' ? runOracleJob(job, progress) : runConfigJob(job, progress));
+  if (job.kind === 'oracle') await runOracleJob(job, progress);
+  else if (job.kind === 'memory-profile') await runMemoryProfileJob(job, progress);
+  else await runConfigJob(job, progress);
 } catch (e) {
   console.error((e as Error).message);
   process.exit(1);

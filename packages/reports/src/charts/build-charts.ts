@@ -4,7 +4,9 @@ import type { Run } from '@parakeet-bench/results';
 import { byDataset } from '../order.ts';
 import { colourMap } from './chart-spec.ts';
 import type { ChartSpec } from './chart-spec.ts';
-import { errorBarsChart, peakRamChart, rtfxVsWerChart, sectionWerChart } from './dataset-charts.ts';
+import { errorBarsChart, rtfxVsWerChart, sectionWerChart } from './dataset-charts.ts';
+import { fidelityChart } from './fidelity-chart.ts';
+import { memoryProfileChart, peakRamChart } from './memory-charts.ts';
 import { werHistoryChart } from './history-chart.ts';
 import { sectionTimestampChart } from './timestamp-charts.ts';
 
@@ -21,10 +23,12 @@ export function buildCharts(latest: Run, runs: readonly Run[]): DatasetCharts[] 
     dataset,
     charts: [
       sectionWerChart(dataset, results, colour),
+      fidelityChart(dataset, results, colour),
       sectionTimestampChart(dataset, results, colour),
       errorBarsChart(dataset, results),
       rtfxVsWerChart(dataset, results, colour),
       peakRamChart(dataset, results),
+      memoryProfileChart(dataset, results, colour),
       werHistoryChart(dataset, runs, colour),
     ].filter((c): c is ChartSpec => c !== undefined),
   }));

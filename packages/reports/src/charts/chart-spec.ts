@@ -42,3 +42,59 @@ export function baseOptions(title: string, xTitle: string, yTitle: string): NonN
     },
   };
 }
+
+/** An axis with its title (every chart titles both axes, units included) and any other options. */
+export function axis(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...extra, title: { display: true, text, font: { size: 14 } } };
+}
+
+/** One line of a line chart in a fixed colour. */
+export function lineSeries(label: string, data: unknown[], colour: string, extra: Record<string, unknown> = {}) {
+  return { label, data, borderColor: colour, backgroundColor: colour, borderWidth: 2, pointRadius: 4, tension: 0, ...extra };
+}
+
+/** What a line chart needs: its series, axis titles and options (`x`/`y` extra axis options). */
+export interface LineChartParts {
+  readonly id: string;
+  readonly title: string;
+  readonly xTitle: string;
+  readonly yTitle: string;
+  readonly datasets: unknown[];
+  /** Category labels of the x axis (absent: a linear x axis from the points). */
+  readonly labels?: string[];
+  readonly x?: Record<string, unknown>;
+  readonly y?: Record<string, unknown>;
+}
+
+/** A line chart with titled axes. */
+export function lineChart(p: LineChartParts): ChartSpec {
+  return {
+    id: p.id,
+    title: p.title,
+    config: {
+      type: 'line',
+      data: { ...(p.labels ? { labels: p.labels } : {}), datasets: p.datasets as never },
+      options: { ...baseOptions(p.title, p.xTitle, p.yTitle), scales: { x: axis(p.xTitle, p.x), y: axis(p.yTitle, p.y) } },
+    },
+  };
+}
+
+/** Horizontal bars, one row per config label; `stacked` adds a row's bars up, otherwise bars sharing a stack id share a slot. */
+export function horizontalBarChart(p: { id: string; title: string; labels: string[]; datasets: unknown[]; valueTitle: string; stacked: boolean }): ChartSpec {
+  return {
+    id: p.id,
+    title: p.title,
+    config: {
+      type: 'bar',
+      data: { labels: p.labels, datasets: p.datasets as never },
+      options: {
+        ...baseOptions(p.title, p.valueTitle, 'config'),
+        indexAxis: 'y',
+        scales: {
+          x: axis(p.valueTitle, { stacked: p.stacked, ...(p.stacked ? { beginAtZero: true } : {}) }),
+          y: axis('config', p.stacked ? { stacked: true } : {}),
+        },
+      },
+    },
+  };
+}

@@ -1,7 +1,7 @@
-/** The per-dataset charts: section WER over time, WER/CER bars, RTFx vs WER, peak RAM. */
+/** The per-dataset accuracy and speed charts: section WER over time, WER/CER bars, RTFx vs WER. */
 import type { BenchResult, RateInterval } from '@parakeet-bench/core';
-import { configLabel, toMiB } from '../format.ts';
-import { baseOptions, slug } from './chart-spec.ts';
+import { configLabel } from '../format.ts';
+import { baseOptions, horizontalBarChart, lineChart, lineSeries, slug } from './chart-spec.ts';
 import type { ChartSpec } from './chart-spec.ts';
 
 const percent = (rate: number) => Math.round(rate * 10000) / 100;
@@ -12,31 +12,15 @@ export function sectionWerChart(dataset: string, results: readonly BenchResult[]
   if (long.length === 0) return undefined;
   const sectionSec = long[0]?.longPass?.sectionSec ?? 60;
   const title = `Per-section WER over the long pass — ${dataset} (${sectionSec} s sections)`;
-  return {
+  return lineChart({
     id: `${slug(dataset)}-section-wer`,
     title,
-    config: {
-      type: 'line',
-      data: {
-        datasets: long.map((r) => ({
-          label: configLabel(r),
-          data: (r.longPass?.sections ?? []).map((s) => ({ x: s.startSec / 60, y: percent(s.wer) })),
-          borderColor: colour(configLabel(r)),
-          backgroundColor: colour(configLabel(r)),
-          borderWidth: 2,
-          pointRadius: 4,
-          tension: 0,
-        })),
-      },
-      options: {
-        ...baseOptions(title, 'section start (min)', 'WER vs fp32 oracle (%)'),
-        scales: {
-          x: { type: 'linear', min: 0, title: { display: true, text: 'section start (min)', font: { size: 14 } } },
-          y: { beginAtZero: true, title: { display: true, text: 'WER vs fp32 oracle (%)', font: { size: 14 } } },
-        },
-      },
-    },
-  };
+    xTitle: 'section start (min)',
+    yTitle: 'WER vs fp32 oracle (%)',
+    datasets: long.map((r) => lineSeries(configLabel(r), (r.longPass?.sections ?? []).map((s) => ({ x: s.startSec / 60, y: percent(s.wer) })), colour(configLabel(r)))),
+    x: { type: 'linear', min: 0 },
+    y: { beginAtZero: true },
+  });
 }
 
 /**
@@ -58,35 +42,24 @@ export function errorBarsChart(dataset: string, results: readonly BenchResult[])
   const hasCi = ok.some((r) => r.accuracy?.werCi || r.accuracy?.cerCi);
   const title = `Overall WER and CER${hasCi ? ' with 95% intervals' : ''} — ${dataset}`;
   const whisker = { backgroundColor: '#222222', barPercentage: 0.12, order: 0 };
-  return {
+  // Bars sharing a stack id share a slot; the value axis must not add them up.
+  return horizontalBarChart({
     id: `${slug(dataset)}-wer-cer`,
     title,
-    config: {
-      type: 'bar',
-      data: {
-        labels: ok.map(configLabel),
-        datasets: [
-          ...(hasCi
-            ? [
-                { label: 'WER 95% interval', data: ok.map((r) => intervalBar(r.accuracy?.werCi)), stack: 'wer', ...whisker },
-                { label: 'CER 95% interval', data: ok.map((r) => intervalBar(r.accuracy?.cerCi)), stack: 'cer', ...whisker },
-              ]
-            : []),
-          { label: 'WER (%)', data: ok.map((r) => percent(r.accuracy?.wer ?? 0)), backgroundColor: '#0072B2', stack: 'wer', order: 1 },
-          { label: 'CER (%)', data: ok.map((r) => percent(r.accuracy?.cer ?? 0)), backgroundColor: '#E69F00', stack: 'cer', order: 1 },
-        ],
-      },
-      options: {
-        ...baseOptions(title, 'error rate (%)', 'config'),
-        indexAxis: 'y',
-        // Bars sharing a stack id share a slot; the value axis must not add them up.
-        scales: {
-          x: { stacked: false, title: { display: true, text: 'error rate (%)', font: { size: 14 } } },
-          y: { title: { display: true, text: 'config', font: { size: 14 } } },
-        },
-      },
-    },
-  };
+    labels: ok.map(configLabel),
+    datasets: [
+      ...(hasCi
+        ? [
+            { label: 'WER 95% interval', data: ok.map((r) => intervalBar(r.accuracy?.werCi)), stack: 'wer', ...whisker },
+            { label: 'CER 95% interval', data: ok.map((r) => intervalBar(r.accuracy?.cerCi)), stack: 'cer', ...whisker },
+          ]
+        : []),
+      { label: 'WER (%)', data: ok.map((r) => percent(r.accuracy?.wer ?? 0)), backgroundColor: '#0072B2', stack: 'wer', order: 1 },
+      { label: 'CER (%)', data: ok.map((r) => percent(r.accuracy?.cer ?? 0)), backgroundColor: '#E69F00', stack: 'cer', order: 1 },
+    ],
+    valueTitle: 'error rate (%)',
+    stacked: false,
+  });
 }
 
 /** Speed/accuracy trade-off: one point per config. */
@@ -113,36 +86,6 @@ export function rtfxVsWerChart(dataset: string, results: readonly BenchResult[],
         scales: {
           x: { beginAtZero: true, title: { display: true, text: 'RTFx (audio s per processing s, higher is faster)', font: { size: 14 } } },
           y: { beginAtZero: true, title: { display: true, text: 'WER (%)', font: { size: 14 } } },
-        },
-      },
-    },
-  };
-}
-
-/** Peak resident memory per config, split into baseline and model cost. */
-export function peakRamChart(dataset: string, results: readonly BenchResult[]): ChartSpec | undefined {
-  const ok = results.filter((r) => r.status === 'ok' && r.memory);
-  if (ok.length === 0) return undefined;
-  const title = `Peak RAM — ${dataset}`;
-  const round = (bytes: number) => Math.round(toMiB(bytes));
-  return {
-    id: `${slug(dataset)}-peak-ram`,
-    title,
-    config: {
-      type: 'bar',
-      data: {
-        labels: ok.map(configLabel),
-        datasets: [
-          { label: 'baseline RSS (MiB)', data: ok.map((r) => round(r.memory?.baselineRssBytes ?? 0)), backgroundColor: '#999999' },
-          { label: 'model + inference (MiB)', data: ok.map((r) => round(Math.max(0, (r.memory?.peakRssBytes ?? 0) - (r.memory?.baselineRssBytes ?? 0)))), backgroundColor: '#009E73' },
-        ],
-      },
-      options: {
-        ...baseOptions(title, 'peak RSS (MiB)', 'config'),
-        indexAxis: 'y',
-        scales: {
-          x: { stacked: true, beginAtZero: true, title: { display: true, text: 'peak RSS (MiB)', font: { size: 14 } } },
-          y: { stacked: true, title: { display: true, text: 'config', font: { size: 14 } } },
         },
       },
     },

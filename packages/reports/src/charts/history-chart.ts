@@ -2,7 +2,7 @@
 import type { BenchResult } from '@parakeet-bench/core';
 import { configLabel } from '../format.ts';
 import type { Run } from '@parakeet-bench/results';
-import { baseOptions, slug } from './chart-spec.ts';
+import { lineChart, lineSeries, slug } from './chart-spec.ts';
 import type { ChartSpec } from './chart-spec.ts';
 
 /** One line per config of `dataset`, x = run label in time order; undefined with fewer than 2 runs. */
@@ -20,26 +20,15 @@ export function werHistoryChart(dataset: string, runs: readonly Run[], colour: (
   });
   if (series.size === 0) return undefined;
   const title = `WER over runs — ${dataset}`;
-  return {
+  return lineChart({
     id: `${slug(dataset)}-wer-history`,
     title,
-    config: {
-      type: 'line',
-      data: {
-        labels: runs.map((r) => r.label),
-        datasets: [...series].sort(([a], [b]) => a.localeCompare(b)).map(([label, data]) => ({
-          label, data, borderColor: colour(label), backgroundColor: colour(label), spanGaps: true, pointRadius: 4,
-        })),
-      },
-      options: {
-        ...baseOptions(title, 'run (oldest → newest)', 'WER (%)'),
-        scales: {
-          x: { title: { display: true, text: 'run (oldest → newest)', font: { size: 14 } } },
-          y: { beginAtZero: true, title: { display: true, text: 'WER (%)', font: { size: 14 } } },
-        },
-      },
-    },
-  };
+    xTitle: 'run (oldest → newest)',
+    yTitle: 'WER (%)',
+    labels: runs.map((r) => r.label),
+    datasets: [...series].sort(([a], [b]) => a.localeCompare(b)).map(([label, data]) => lineSeries(label, data, colour(label), { spanGaps: true, borderWidth: 3 })),
+    y: { beginAtZero: true },
+  });
 }
 
 /** Datasets that appear in any run. */

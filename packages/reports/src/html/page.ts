@@ -11,6 +11,7 @@ import { CLIENT_SCRIPT } from './client-script.ts';
 import { loadingTable } from './loading-table.ts';
 import { STYLES } from './styles.ts';
 import { comparisonTable } from './comparison-table.ts';
+import { fidelityTable, profileTable } from './fidelity-profile-tables.ts';
 import { timestampTable } from './timestamp-table.ts';
 import { failureList, historyTable, matrixTable, sectionTable, utteranceDiffs, worstUtterances } from './tables.ts';
 import type { TrendData } from './trend-section.ts';
@@ -46,7 +47,7 @@ export async function renderDashboard(input: ReportInput, chartJs?: string): Pro
     const trend = trendSection(dataset, runs, nights, input.baseline ?? []);
     if (trend) trends[slug(dataset)] = trend.data;
     return `<section id="ds-${e(slug(dataset))}"><h2>${e(dataset)}</h2><div class="charts">${canvases.join('')}</div>${trend?.html ?? ''}` +
-      `${sectionTable(results)}${matrixTable(results)}${loadingTable(results)}${comparisonTable(results, compareTo)}${timestampTable(results, compareTo)}${failureList(results)}${worstUtterances(results)}${utteranceDiffs(results)}</section>`;
+      `${sectionTable(results)}${matrixTable(results)}${fidelityTable(results)}${profileTable(results)}${loadingTable(results)}${comparisonTable(results, compareTo)}${timestampTable(results, compareTo)}${failureList(results)}${worstUtterances(results)}${utteranceDiffs(results)}</section>`;
   });
   const invalidBlock = invalid.length
     ? `<section><h2>Unreadable result files</h2><ul class="invalid">${invalid.map((i) => `<li><code>${e(i.reason)}</code></li>`).join('')}</ul></section>`

@@ -2,7 +2,8 @@
 import type { BenchResult } from '@parakeet-bench/core';
 import { escapeHtml } from '../escape.ts';
 import { batchLabel, normalizerOf, scoredItemsOf, scoringLabel, scoringOf, threadsLabel } from '@parakeet-bench/core';
-import { configLabel, decoderLabel, formatClock, formatPercent, formatRtfx, peakRamLabel } from '../format.ts';
+import { configLabel, decoderLabel, formatClock, formatPercent, formatRtfx } from '../format.ts';
+import { MEMORY_LEGEND, memoryCells } from '../memory-rows.ts';
 import type { Run } from '@parakeet-bench/results';
 import { editCount, renderDiff } from './diff.ts';
 
@@ -33,14 +34,16 @@ export function matrixTable(results: readonly BenchResult[]): string {
     if (r.status !== 'ok') return `<td class="status-${r.status}" title="${e(r.error?.message ?? '')}">${r.status}</td>`;
     const ci = r.accuracy?.werCi;
     const interval = ci ? `<dt>95%</dt><dd>[${(100 * ci.low).toFixed(2)}, ${(100 * ci.high).toFixed(2)}]</dd>` : '';
+    const m = memoryCells(r);
     return `<td><dl><dt>WER</dt><dd>${formatPercent(r.accuracy?.wer)}</dd>${interval}<dt>CER</dt><dd>${formatPercent(r.accuracy?.cer)}</dd>` +
-      `<dt>RTFx</dt><dd>${formatRtfx(r.timing?.rtfx)}</dd><dt>RAM</dt><dd>${peakRamLabel(r)}</dd></dl></td>`;
+      `<dt>RTFx</dt><dd>${formatRtfx(r.timing?.rtfx)}</dd><dt>runtime</dt><dd>${m.runtime}</dd><dt>model</dt><dd>${m.model}</dd><dt>peak</dt><dd>${m.peak}</dd></dl></td>`;
   };
   const rows = variants.map((v) => {
     const cells = columns.map((c) => cell(results.find((r) => r.config.variant === v && columnOf(r) === c)));
     return `<tr><th scope="row">${e(v)}</th>${cells.join('')}</tr>`;
   });
-  return `<table class="matrix"><caption>Precision × backend × beam</caption><thead><tr><th>variant</th>${columns.map((c) => `<th>${e(c)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="matrix"><caption>Precision × backend × beam</caption><thead><tr><th>variant</th>${columns.map((c) => `<th>${e(c)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>` +
+    `<p class="meta">${e(MEMORY_LEGEND)}</p>`;
 }
 
 /** Configs that did not complete, with their (escaped) errors. */

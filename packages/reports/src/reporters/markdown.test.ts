@@ -24,7 +24,7 @@ describe('markdown reporter', () => {
     const md = renderMarkdown(input);
     expect(md).toContain('### fleurs-fr');
     expect(md).toContain('### jfk-390s');
-    expect(md).toContain('| variant | backend | threads | decoder | WER | CER | RTFx | peak RAM | worst section | status |');
+    expect(md).toContain('| variant | backend | threads | decoder | WER | CER | RTFx | runtime | model | peak | worst section | status |');
     const stock = rowOf(section(md, 'jfk-390s'), 'int8-stock', 'node-cpu', '2 threads', 'greedy', '✅ ok');
     expect(stock).toBeDefined();
     // Values come from the sample's texts: stock int8 degrades after 120 s, worst in the last section.
@@ -32,8 +32,8 @@ describe('markdown reporter', () => {
     expect(cells[5]).toMatch(/^\d+\.\d\d %$/);
     expect(Number(cells[5]!.replace(' %', ''))).toBeGreaterThan(20);
     expect(cells[7]).toBe('21.3×');
-    expect(cells[8]).toBe('5,100 MiB');
-    expect(cells[9]).toMatch(/^\d+\.\d\d % @ 6:00–6:30$/);
+    expect(cells.slice(8, 11)).toEqual(['200 MiB', '2,940 MiB', '4,900 MiB']);
+    expect(cells[11]).toMatch(/^\d+\.\d\d % @ 6:00–6:30$/);
     const fp32 = rowOf(section(md, 'jfk-390s'), 'fp32', 'node-cpu', '2 threads', 'greedy');
     expect(fp32).toContain('| 0.00 % | 0.00 % |');
     expect(rowOf(section(md, 'fleurs-fr'), 'fp32', 'node-cpu', '2 threads', 'maes beam 4')).toBeDefined();
@@ -47,14 +47,36 @@ describe('markdown reporter', () => {
     expect(md).toMatch(/fp32 · web-wasm · 1 thread · greedy — unsupported \(load\): fp32 encoder needs the sharded export/);
   });
 
-  it('marks peak RAM measured without the encoder (encoder output from the tensor cache)', () => {
+  it('shows the same memory for a config that reused a cached encoder output (no marker), and what each column means', () => {
     const results = input.latest.results.map((r, i) =>
       i === input.latest.results.findIndex((x) => x.memory) ? { ...r, decodeStats: { decoderCalls: 1, meanDecoderBatch: 1, featureCache: 'hit' as const, encoderCache: 'hit' as const } } : r,
     );
     const md = renderMarkdown({ ...input, latest: { ...input.latest, results } });
-    expect(md).toMatch(/\| \d[\d,]* MiB \* \|/);
-    expect(md).toContain('* encoder output reused from the tensor cache');
-    expect(renderMarkdown(input)).not.toContain('tensor cache');
+    expect(md).not.toMatch(/MiB \*|\* encoder output/);
+    expect(md).toContain('Memory: runtime = resident set once the runtime is initialised and has run a trivial session');
+  });
+
+  it('says which results were written by schema 1 and shows their memory as not measured', () => {
+    const results = input.latest.results.map((r) => (r.memory ? { ...r, memory: { source: 's', peakRssBytes: r.memory.peakRssBytes, legacy: { baselineRssBytes: 1, modelRssBytes: 1, peakExcludesEncoder: false } } } : r));
+    const md = renderMarkdown({ ...input, latest: { ...input.latest, results } });
+    expect(rowOf(section(md, 'jfk-390s'), 'int8-stock', 'node-cpu', '2 threads', 'greedy')).toContain('| 21.3× | – | – | – |');
+    expect(section(md, 'jfk-390s')).toContain('5 results written by result schema 1 measured memory before the runtime/model split (–): rerun to measure them.');
+  });
+
+  it('has an encoder-fidelity table per variant (decoder configs share one) with each section', () => {
+    const jfk = section(renderMarkdown(input), 'jfk-390s');
+    expect(jfk).toContain('#### Encoder fidelity\n\n| variant | backend | vs | cosine | rel. L2 | worst section | joint agreement | §0 | §1 | §2 | §3 | §4 | §5 | §6 |');
+    // Stock int8's sample damage (0, 0, 0.15, ... 0.8) as cosine 1 - damage / 2: worst in the last section.
+    expect(jfk).toContain('| int8-stock | node-cpu · 2 threads | fp32 | 0.8250 | 0.5916 | 0.6000 @ 6:00–6:30 | 82.67 % | 1.0000 | 1.0000 | 0.9250 | 0.8250 | 0.7500 | 0.6750 | 0.6000 |');
+    expect(jfk.match(/\n\| int8-smoothquant \| node-cpu · 2 threads \| fp32 \|/g)).toHaveLength(1);
+    expect(jfk).toContain("Encoder output against the oracle variant's on the same audio");
+    expect(section(renderMarkdown(input), 'fleurs-fr')).not.toContain('Encoder fidelity');
+  });
+
+  it('has a memory-against-length table for profiled configs', () => {
+    const jfk = section(renderMarkdown(input), 'jfk-390s');
+    expect(jfk).toContain('#### Memory against audio length\n\n| config | 60 s | 120 s | 240 s | 390 s |');
+    expect(jfk).toMatch(/\| int8-stock · node-cpu · 2 threads · greedy \| [\d,]+ MiB \([\d,]+ MiB\) \|/);
   });
 
   it('lists unreadable files', () => {
@@ -88,15 +110,15 @@ describe('markdown reporter', () => {
     const timed = withTimes(input);
     const md = renderMarkdown(timed);
     const jfk = section(md, 'jfk-390s');
-    expect(jfk).toContain('| variant | backend | threads | decoder | WER | CER | RTFx | peak RAM | worst section | word start p50 / p95 | status |');
+    expect(jfk).toContain('| variant | backend | threads | decoder | WER | CER | RTFx | runtime | model | peak | worst section | word start p50 / p95 | status |');
     const cell = (text: string, ...parts: string[]) => rowOf(text, ...parts)!.split('|').map((c) => c.trim());
-    expect(cell(jfk, 'fp32', 'node-cpu', '2 threads', 'greedy')[10]).toBe('0 / 0 ms');
-    expect(cell(jfk, 'int8-stock', 'node-cpu', '2 threads', 'greedy')[10]).toMatch(/^([1-9]\d+) \/ (2[0-4]\d) ms$/);
+    expect(cell(jfk, 'fp32', 'node-cpu', '2 threads', 'greedy')[12]).toBe('0 / 0 ms');
+    expect(cell(jfk, 'int8-stock', 'node-cpu', '2 threads', 'greedy')[12]).toMatch(/^([1-9]\d+) \/ (2[0-4]\d) ms$/);
     const fleurs = section(md, 'fleurs-fr');
     // 80 ms late everywhere, except the hostile transcript whose shared words sit at other positions.
-    expect(cell(fleurs, 'int8-stock', 'node-cpu', '2 threads', 'greedy')[9]).toMatch(/^80 \/ \d{3,} ms$/);
-    expect(cell(fleurs, 'int8-smoothquant', 'node-cpu', '2 threads', 'greedy')[9]).toBe('0 / 0 ms');
-    expect(cell(fleurs, 'fp32', 'node-cpu', '2 threads', 'greedy')[9]).toBe('–'); // the reference itself
+    expect(cell(fleurs, 'int8-stock', 'node-cpu', '2 threads', 'greedy')[11]).toMatch(/^80 \/ \d{3,} ms$/);
+    expect(cell(fleurs, 'int8-smoothquant', 'node-cpu', '2 threads', 'greedy')[11]).toBe('0 / 0 ms');
+    expect(cell(fleurs, 'fp32', 'node-cpu', '2 threads', 'greedy')[11]).toBe('–'); // the reference itself
     expect(md).toContain('Word start p50 / p95: median and 95th percentile of |word start − reference word start|');
     expect(renderMarkdown(input)).not.toContain('word start');
 

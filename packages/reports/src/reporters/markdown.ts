@@ -6,23 +6,14 @@ import {
   comparisonGroups,
   compareTimestamps,
   compareWithReference,
-  encoderFromCache,
   formatReferenceComparison,
   scoringLabel,
   scoringOf,
   threadsLabel,
 } from '@parakeet-bench/core';
-import {
-  CACHED_ENCODER_NOTE,
-  configLabel,
-  decoderLabel,
-  formatPercentCi,
-  formatRtfx,
-  formatStartDiffs,
-  peakRamLabel,
-  strategyLabel,
-  worstSectionLabel,
-} from '../format.ts';
+import { configLabel, decoderLabel, formatPercentCi, formatRtfx, formatStartDiffs, strategyLabel, worstSectionLabel } from '../format.ts';
+import { FIDELITY_LEGEND, fidelityRows } from '../fidelity-rows.ts';
+import { MEMORY_LEGEND, legacyMemoryNote, memoryCells, pointCell, profilePrefixes, profileRows } from '../memory-rows.ts';
 import { MAPPED_FOOTNOTE, loadingRows } from '../loading.ts';
 import { byDataset } from '../order.ts';
 import type { ReportInput, Reporter } from './reporter.ts';
@@ -78,20 +69,23 @@ function datasetSection(dataset: string, results: readonly BenchResult[], compar
   const timestamps = new Map(compareTimestamps(results, compareTo === undefined ? {} : { referenceVariant: compareTo }).map((t) => [t.candidate, t]));
   const hasTimes = [...timestamps.values()].some((t) => t.overall);
   const head = [
-    'variant', 'backend', 'threads', 'decoder', ...(hasChunked ? ['long strategy'] : []), 'WER', 'CER', 'RTFx', 'peak RAM',
+    'variant', 'backend', 'threads', 'decoder', ...(hasChunked ? ['long strategy'] : []), 'WER', 'CER', 'RTFx', 'runtime', 'model', 'peak',
     ...(hasLong ? ['worst section'] : []), ...(hasTimes ? ['word start p50 / p95'] : []), 'status',
   ];
   const first = head.indexOf('WER');
   const lines = [`### ${escapeMarkdown(dataset)}`, '', row(head), row(head.map((_, i) => (i >= first && i < head.length - 1 ? '---:' : '---')))];
   for (const r of results) {
     const c = r.config;
+    const m = memoryCells(r);
     lines.push(row([
       escapeMarkdown(c.variant), `${c.backend}${c.loader ? ` (${c.loader})` : ''}`, threadsLabel(c.threads), decoderLabel(c.decoder) + batchLabel(c), ...(hasChunked ? [strategyLabel(c)] : []),
-      formatPercentCi(r.accuracy?.wer, r.accuracy?.werCi), formatPercentCi(r.accuracy?.cer, r.accuracy?.cerCi), formatRtfx(r.timing?.rtfx), peakRamLabel(r),
+      formatPercentCi(r.accuracy?.wer, r.accuracy?.werCi), formatPercentCi(r.accuracy?.cer, r.accuracy?.cerCi), formatRtfx(r.timing?.rtfx), m.runtime, m.model, m.peak,
       ...(hasLong ? [worstSectionLabel(r)] : []), ...(hasTimes ? [formatStartDiffs(timestamps.get(r)?.overall)] : []), STATUS[r.status],
     ]));
   }
-  if (results.some(encoderFromCache)) lines.push('', CACHED_ENCODER_NOTE);
+  const legacy = legacyMemoryNote(results);
+  if (legacy) lines.push('', escapeMarkdown(legacy));
+  lines.push(...fidelityLines(results), ...profileLinesOf(results));
   lines.push(...loadingLines(results));
   if (hasTimes) lines.push('', TIMESTAMP_NOTE);
   lines.push(...comparisonLines(results, compareTo));
@@ -103,6 +97,30 @@ function datasetSection(dataset: string, results: readonly BenchResult[], compar
       lines.push(`- ${escapeMarkdown(configLabel(r))} — ${r.status}${phase}: ${escapeMarkdown(r.error?.message ?? 'no error recorded')}`);
     }
   }
+  return lines;
+}
+
+/** The encoder-fidelity table of a dataset (empty when no result carries fidelity). */
+function fidelityLines(results: readonly BenchResult[]): string[] {
+  const rows = fidelityRows(results);
+  if (rows.length === 0) return [];
+  const sections = Math.max(0, ...rows.map((r) => r.sections.length));
+  const head = ['variant', 'backend', 'vs', 'cosine', 'rel. L2', 'worst section', 'joint agreement', ...Array.from({ length: sections }, (_, k) => `§${k}`)];
+  const lines = ['', '#### Encoder fidelity', '', row(head), row(head.map((_, i) => (i >= 3 ? '---:' : '---')))];
+  for (const r of rows) lines.push(row([escapeMarkdown(r.variant), r.setting, escapeMarkdown(r.oracle), r.cosine, r.relL2, r.worst, r.agreement, ...r.sections]));
+  lines.push('', escapeMarkdown(FIDELITY_LEGEND));
+  return lines;
+}
+
+/** The memory-profile table of a dataset: inference peak (model) per prefix. */
+function profileLinesOf(results: readonly BenchResult[]): string[] {
+  const rows = profileRows(results);
+  if (rows.length === 0) return [];
+  const prefixes = profilePrefixes(rows);
+  const head = ['config', ...prefixes.map((p) => `${p} s`)];
+  const lines = ['', '#### Memory against audio length', '', row(head), row(head.map((_, i) => (i > 0 ? '---:' : '---')))];
+  for (const r of rows) lines.push(row([escapeMarkdown(r.label), ...prefixes.map((p) => pointCell(r.points.find((x) => x.audioSec === p)))]));
+  lines.push('', 'Inference peak above the runtime baseline (model in brackets), each prefix of the recording in one pass in a fresh process or browser.');
   return lines;
 }
 
@@ -127,6 +145,7 @@ export function renderMarkdown({ latest, runs, invalid, compareTo, rescoredWith 
     `${latest.results.length} configs (${counts}); finished ${latest.finishedAt || 'unknown'}; ${runs.length} run${runs.length === 1 ? '' : 's'} in history.`,
     'WER/CER are corpus-level with their 95% bootstrap interval in brackets (when the result has one); long-pass WER is against the fp32 oracle; RTFx = audio seconds per processing second.',
     `Paired comparisons: ${escapeMarkdown(REFERENCE_COMPARISON_METHOD)}.`,
+    escapeMarkdown(MEMORY_LEGEND),
     `Normaliser: ${escapeMarkdown(scorings.join(', ') || 'none scored')}${rescoredWith ? ` (rescored with ${escapeMarkdown(rescoredWith)} for this report; result files unchanged)` : ''}.`,
   ];
   for (const [dataset, results] of byDataset(latest.results)) lines.push('', ...datasetSection(dataset, results, compareTo));

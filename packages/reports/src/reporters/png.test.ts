@@ -44,6 +44,7 @@ describe('png reporter', () => {
   it('renders the expected charts per dataset', () => {
     expect(files.map((f) => f.name).sort()).toEqual([
       'fleurs-fr-peak-ram.png', 'fleurs-fr-rtfx-vs-wer.png', 'fleurs-fr-wer-cer.png', 'fleurs-fr-wer-history.png',
+      'jfk-390s-encoder-fidelity.png', 'jfk-390s-memory-profile.png',
       'jfk-390s-peak-ram.png', 'jfk-390s-rtfx-vs-wer.png', 'jfk-390s-section-wer.png', 'jfk-390s-wer-cer.png', 'jfk-390s-wer-history.png',
     ]);
   });

@@ -5,7 +5,7 @@ import type { ReportFile, Reporter } from './reporter.ts';
 
 /** Renders every chart of the latest run (plus history) to `<dataset>-<chart>.png`. */
 export const pngReporter: Reporter = {
-  summary: 'PNG charts: per-section WER, WER/CER bars, RTFx vs WER, peak RAM, WER over runs',
+  summary: 'PNG charts: per-section WER, encoder similarity along the long pass, WER/CER bars, RTFx vs WER, memory per config, memory against audio length, WER over runs',
   async render({ latest, runs }) {
     const files: ReportFile[] = [];
     for (const { charts } of buildCharts(latest, runs)) {

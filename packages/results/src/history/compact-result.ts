@@ -5,8 +5,7 @@
  * split is ~700 reference/hypothesis pairs) and are only looked at for recent nights.
  */
 import { writeFileAtomic } from '@parakeet-bench/node-io';
-import { benchResultSchema } from '@parakeet-bench/core';
-import { z } from 'zod';
+import { parseBenchResult } from '@parakeet-bench/core';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -34,9 +33,15 @@ export function compactResult(raw: unknown, trimUtterances: boolean): Json {
   return out;
 }
 
-/** Validates a compact result and writes it as one line of JSON, atomically. */
+/**
+ * Validates a compact result and writes it as one line of JSON, atomically. Validated as readers read
+ * it, so an older night's result (an earlier schema version, migrated when read) stays as it was written.
+ */
 export async function writeCompactResult(path: string, result: Json): Promise<void> {
-  const parsed = benchResultSchema.safeParse(result);
-  if (!parsed.success) throw new Error(`compact result for ${path} is invalid, not written: ${z.prettifyError(parsed.error)}`);
+  try {
+    parseBenchResult(JSON.stringify(result), path);
+  } catch (e) {
+    throw new Error(`compact result for ${path} is invalid, not written: ${(e as Error).message}`);
+  }
   await writeFileAtomic(path, `${JSON.stringify(result)}\n`);
 }

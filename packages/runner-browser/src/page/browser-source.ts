@@ -18,6 +18,11 @@ const EXECUTION_PROVIDERS: Readonly<Record<PageLoadRequest['backend'], readonly 
 
 type SessionOptions = OrtWeb.InferenceSession.SessionOptions;
 
+/** Session options of every graph the page opens on `backend` (the warm-up graph's too). */
+export function sessionOptionsFor(backend: PageLoadRequest['backend']): SessionOptions {
+  return { executionProviders: [...EXECUTION_PROVIDERS[backend]], graphOptimizationLevel: 'all' };
+}
+
 /** Collects garbage now when Chromium runs with --js-flags=--expose-gc (the bench browser does). */
 export function collectGarbage(): boolean {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -87,7 +92,7 @@ export function browserModelSource(ort: typeof OrtWeb, request: PageLoadRequest,
     url: request.modelBase + file.split('/').map(encodeURIComponent).join('/'),
     display: modelFilePath(request.variant.dir, file),
   });
-  const options: SessionOptions = { executionProviders: [...EXECUTION_PROVIDERS[request.backend]], graphOptimizationLevel: 'all' };
+  const options = sessionOptionsFor(request.backend);
   return {
     location: request.variant.dir,
     async readText(file) {

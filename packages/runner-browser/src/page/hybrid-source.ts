@@ -7,7 +7,7 @@ import type * as OrtWeb from 'onnxruntime-web';
 import type { ModelSource } from '@parakeet-bench/core';
 import type { LoadTally } from './browser-source.ts';
 import { browserModelSource } from './browser-source.ts';
-import type { PageLoadRequest } from './page-protocol.ts';
+import type { PageLoadRequest, PageRuntimeRequest } from './page-protocol.ts';
 
 /** A source whose encoder sessions use WebGPU and every other session wasm (both read with the request's loader). */
 export function hybridModelSource(ort: typeof OrtWeb, request: PageLoadRequest, tally: LoadTally): ModelSource {
@@ -22,7 +22,7 @@ export function hybridModelSource(ort: typeof OrtWeb, request: PageLoadRequest, 
 }
 
 /** The note a loaded model records about where its graphs run. */
-export function executionNote(request: PageLoadRequest): string {
+export function executionNote(request: PageRuntimeRequest): string {
   if (request.encoderOnWebGpu) return 'encoder on webgpu EP, preprocessor and decoder_joint on wasm EP';
   return `${request.backend === 'web-webgpu' ? 'webgpu' : 'wasm'} EP`;
 }

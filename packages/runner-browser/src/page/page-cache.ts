@@ -38,7 +38,8 @@ export function pageClipCache(index: number, cached: readonly PageCachedTensor[]
     },
     async getEncoded() {
       const s = await served('encoded');
-      return s && { encoded: { data: s.data, dim: s.t.width, frames: s.t.frames, length: s.t.length } satisfies EncodedAudio, ms: s.t.ms };
+      // The figure travels with the entry for the contract's sake; the Node side reports it.
+      return s && { encoded: { data: s.data, dim: s.t.width, frames: s.t.frames, length: s.t.length } satisfies EncodedAudio, ms: s.t.ms, encodePeakBytes: s.t.encodePeakBytes ?? 0 };
     },
     async putEncoded(_clip, e, ms) {
       keep({ kind: 'encoded', width: e.dim, frames: e.frames, length: e.length, ms }, e.data);

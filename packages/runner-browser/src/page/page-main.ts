@@ -3,21 +3,30 @@
  * Installs `window.parakeetBench` (see page-protocol.ts); the Node side drives it.
  */
 import * as ort from 'onnxruntime-web';
-import type { ParakeetModel } from '@parakeet-bench/core';
-import { loadParakeet, transcribeClip } from '@parakeet-bench/core';
+import type { EncodedClip, ParakeetModel } from '@parakeet-bench/core';
+import { WARM_UP_IO, checkWarmUp, decodeClip, encodeClip, loadParakeet, warmUpGraph } from '@parakeet-bench/core';
 import type { LoadTally } from './browser-source.ts';
-import { browserModelSource, collectGarbage, loadNote } from './browser-source.ts';
+import { browserModelSource, collectGarbage, loadNote, sessionOptionsFor } from './browser-source.ts';
 import { probeArrayBuffer } from './model-loaders.ts';
 import { executionNote, hybridModelSource } from './hybrid-source.ts';
 import { pageClipCache, takeTensorSlice } from './page-cache.ts';
 import { probeWebGpu } from './webgpu-probe.ts';
-import type { PageApi, PageCallName, PageCallState, PageCalls } from './page-protocol.ts';
+import type { PageApi, PageCallName, PageCallState, PageCalls, PageRuntimeRequest } from './page-protocol.ts';
 
 /** Where the server mounts onnxruntime-web's dist folder. */
 const ORT_BASE = '/ort/';
 
 const clips: Float32Array[] = [];
+const encoded = new Map<number, EncodedClip>();
 let model: ParakeetModel | null = null;
+/** The warm-up sessions stay open: releasing them could shrink what the runtime baseline measured. */
+const warmUp: Partial<Record<PageRuntimeRequest['backend'], ort.InferenceSession>> = {};
+
+function configureOrt(request: PageRuntimeRequest): void {
+  ort.env.wasm.wasmPaths = ORT_BASE;
+  ort.env.wasm.numThreads = request.threads;
+  ort.env.wasm.proxy = false;
+}
 
 const calls: PageCalls = {
   async fetchAudio(urls) {
@@ -29,26 +38,42 @@ const calls: PageCalls = {
     }
     return clips.map((c) => c.length);
   },
+  async initRuntime(request) {
+    configureOrt(request);
+    // Every provider the model will use runs the warm-up graph (web-hybrid: wasm and WebGPU).
+    const backends: PageRuntimeRequest['backend'][] = request.encoderOnWebGpu ? [request.backend, 'web-webgpu'] : [request.backend];
+    for (const backend of backends) {
+      const options = sessionOptionsFor(backend);
+      const ep = String(options.executionProviders?.[0]);
+      const session = (warmUp[backend] ??= await ort.InferenceSession.create(warmUpGraph(), options));
+      const out = await session.run({ [WARM_UP_IO.input]: new ort.Tensor('float32', Float32Array.of(WARM_UP_IO.x), [1]) });
+      checkWarmUp(out[WARM_UP_IO.output]?.data as Float32Array | undefined, `onnxruntime-web (${ep})`);
+    }
+    // The baseline is read next: leave no garbage of the audio fetch or the warm-up in it.
+    collectGarbage();
+    const threads = request.threads === 0 ? 'default' : String(request.threads);
+    return `onnxruntime-web ${ort.env.versions.web ?? '?'}: ${executionNote(request)}, wasm threads ${threads}`;
+  },
   async load(request) {
-    ort.env.wasm.wasmPaths = ORT_BASE;
-    ort.env.wasm.numThreads = request.threads;
-    ort.env.wasm.proxy = false;
+    configureOrt(request);
     if (model) await model.release();
     const tally: LoadTally = { readBytes: 0, readMs: 0, createMs: 0 };
     const source = request.encoderOnWebGpu ? hybridModelSource(ort, request, tally) : browserModelSource(ort, request, tally);
     model = await loadParakeet(source, request.variant);
-    const threads = request.threads === 0 ? 'default' : String(request.threads);
-    return {
-      notes: [`onnxruntime-web ${ort.env.versions.web ?? '?'}: ${executionNote(request)}, wasm threads ${threads}`, loadNote(request.loader, tally, collectGarbage())],
-      vocabSize: model.vocab.size,
-    };
+    return { notes: [loadNote(request.loader, tally, collectGarbage())], vocabSize: model.vocab.size };
   },
-  async transcribe({ index, decoder, cached, capture }) {
-    if (!model) throw new Error('transcribe called before load');
+  async encode({ index, cached, capture }) {
+    if (!model) throw new Error('encode called before load');
     const samples = clips[index];
     if (!samples) throw new Error(`no clip ${index} (fetched ${clips.length})`);
     const cache = cached?.length || capture ? { cache: pageClipCache(index, cached ?? [], capture ?? false) } : {};
-    return transcribeClip(model, samples, decoder, index, cache);
+    encoded.set(index, await encodeClip(model, samples, index, cache));
+  },
+  async decode({ index, decoder }) {
+    const clip = encoded.get(index);
+    if (!model || !clip) throw new Error(`decode called for clip ${index} before encode`);
+    encoded.delete(index);
+    return decodeClip(model, clip, decoder);
   },
   async takeTensor({ index, kind, offset }) {
     return takeTensorSlice(index, kind, offset);

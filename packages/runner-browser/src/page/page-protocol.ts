@@ -12,8 +12,8 @@ export interface PageExternalData {
   readonly url: string;
 }
 
-/** Everything the page needs to open a model variant. */
-export interface PageLoadRequest {
+/** How the page sets onnxruntime-web up: execution provider and wasm threads. */
+export interface PageRuntimeRequest {
   readonly backend: 'web-wasm' | 'web-webgpu';
   /**
    * web-hybrid: the encoder alone runs on WebGPU, the preprocessor and decoder_joint on `backend`
@@ -22,6 +22,10 @@ export interface PageLoadRequest {
   readonly encoderOnWebGpu?: boolean;
   /** ort.env.wasm.numThreads; 0 keeps onnxruntime-web's default. */
   readonly threads: number;
+}
+
+/** Everything the page needs to open a model variant. */
+export interface PageLoadRequest extends PageRuntimeRequest {
   readonly variant: ModelVariant;
   /** URL prefix of the model directory, ending in `/`. */
   readonly modelBase: string;
@@ -62,6 +66,8 @@ export interface PageTensorMeta {
 /** A cached tensor the page fetches instead of computing it. */
 export interface PageCachedTensor extends PageTensorMeta {
   readonly url: string;
+  /** An encoder output: the encode phase's memory peak stored with it (the page measures nothing itself). */
+  readonly encodePeakBytes?: number;
 }
 
 /** One slice of a tensor the page computed, for the Node side to store (base64 of float32 bytes). */
@@ -75,21 +81,23 @@ export interface PageTensorSlice {
 export interface PageCalls {
   /** Fetches the raw float32 clips into page memory; returns their sample counts. */
   fetchAudio(urls: readonly string[]): Promise<number[]>;
-  /** Opens the variant; returns notes (e.g. the execution provider used) and the vocabulary size. */
+  /**
+   * Initialises onnxruntime-web as the model will use it and runs core's warm-up graph once (the
+   * runtime baseline is read after it); returns the execution provider note.
+   */
+  initRuntime(request: PageRuntimeRequest): Promise<string>;
+  /** Opens the variant; returns notes (e.g. the loader's timings) and the vocabulary size. */
   load(request: PageLoadRequest): Promise<{ readonly notes: string[]; readonly vocabSize: number }>;
   /**
-   * Transcribes clip `index` of those fetched. `cached`: tensors from the Node side's tensor cache to
-   * use instead of running nemo128 / the encoder; `capture`: keep what the page computes for
-   * {@link PageCalls.takeTensor}.
+   * Runs nemo128 and the encoder on clip `index` of those fetched, keeping the result in the page for
+   * `decode`. `cached`: tensors from the Node side's tensor cache to use instead of running nemo128 /
+   * the encoder; `capture`: keep what the page computes for {@link PageCalls.takeTensor}.
    */
-  transcribe(args: {
-    readonly index: number;
-    readonly decoder: DecoderConfig;
-    readonly cached?: readonly PageCachedTensor[];
-    readonly capture?: boolean;
-  }): Promise<ClipTranscript>;
+  encode(args: { readonly index: number; readonly cached?: readonly PageCachedTensor[]; readonly capture?: boolean }): Promise<void>;
+  /** Decodes the clip `encode` kept (and drops it). */
+  decode(args: { readonly index: number; readonly decoder: DecoderConfig }): Promise<ClipTranscript>;
   /**
-   * The bytes from `offset` (at most a few MiB) of a tensor captured while transcribing clip `index`;
+   * The bytes from `offset` (at most a few MiB) of a tensor captured while encoding clip `index`;
    * null when none was captured. The page forgets the tensor once its last slice is read.
    */
   takeTensor(args: { readonly index: number; readonly kind: PageTensorMeta['kind']; readonly offset: number }): Promise<PageTensorSlice | null>;
